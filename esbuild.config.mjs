@@ -1,0 +1,20 @@
+// Bundles the CLI into dist/ at install time (npm's `prepare`): one entry file plus chunks that
+// commands load lazily, so start-up reads little. Native and browser modules stay external.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { 'sre-drill': 'src/entry.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', 'playwright-core'],
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

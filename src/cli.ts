@@ -1,0 +1,81 @@
+import { Command, Option } from 'commander';
+import type { Context, ContextInit, GlobalOptions, Io } from './commands/context.js';
+
+/** A command handler: options and arguments in, exit code out. Handlers live in `commands/`. */
+export type Handler<O = Record<string, unknown>> = (ctx: Context, opts: O, args: string[]) => Promise<number>;
+
+export interface ProgramInit extends Omit<ContextInit, 'globals'> {
+  version: string;
+  /** Receives the handler's exit code. */
+  setExitCode(code: number): void;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export const EXAMPLES = `
+Examples:
+  $ sre-drill mock                         a mock interview on the built-in banks
+  $ sre-drill drill --topic slo --count 5  five questions on one topic
+  $ sre-drill grade sli-slo-sla --answer "An SLI measures ..."
+  $ sre-drill banks validate my-bank.yaml  check a bank you wrote
+  $ sre-drill --bank ./my-banks banks list use your own banks instead of the built-in ones`;
+
+/**
+ * The command line: commands and options only. Each action lazy-imports its handler so that
+ * `--version` and `--help` load nothing else.
+ */
+export function buildProgram(init: ProgramInit): Command {
+  const program = new Command('sre-drill');
+  const run =
+    <O>(load: () => Promise<Handler<O>>) =>
+    async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const opts = cmd.opts() as O;
+      const args = cmd.args;
+      const g = cmd.optsWithGlobals() as GlobalOptions;
+      const globals: GlobalOptions = { bank: g.bank, dataDir: g.dataDir, color: g.color !== false, debug: Boolean(g.debug) };
+      const [{ createContext }, handler] = await Promise.all([import('./commands/context.js'), load()]);
+      const ctx = await createContext({ io: init.io, env: init.env, cwd: init.cwd, now: init.now, globals });
+      init.setExitCode(await handler(ctx, opts, args));
+    };
+
+  program
+    .description('Practise site reliability engineering interviews in the terminal: timed questions, key-point grading, spaced repetition and study reports.')
+    .version(init.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('--bank <path>', 'use the banks in this file or folder instead of the built-in ones (repeatable)').argParser(collect))
+    .addOption(new Option('--data-dir <dir>', 'where progress is kept (also SRE_DRILL_HOME; default: the platform data folder)'))
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('--debug', 'show stack traces for errors (also SRE_DRILL_DEBUG=1)')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void init.io.stdout.write(s),
+      writeErr: (s) => void init.io.stderr.write(s),
+    });
+
+  const banks = program.command('banks').description('list, check and show question banks');
+  banks
+    .command('list')
+    .description('a table of bank files: category, question count, topics')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/banks.js')).banksList));
+  banks
+    .command('validate')
+    .description('check bank files or folders (default: the banks in use); exit 2 with located errors')
+    .argument('[path...]', 'bank files or folders')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/banks.js')).banksValidate));
+  banks
+    .command('show')
+    .description('one question in full')
+    .argument('<id>', 'question id')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/banks.js')).banksShow));
+
+  return program;
+}
+
+export type { Io };

@@ -1,0 +1,74 @@
+import type { Catalog } from '../core/bank/catalog.js';
+import { makeTheme, colorWanted, type Theme } from '../ui/theme.js';
+
+/** The streams a command talks through; tests pass their own. */
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Options every command takes, before or after its name. */
+export interface GlobalOptions {
+  bank?: string[];
+  dataDir?: string;
+  color: boolean;
+  debug: boolean;
+}
+
+/** What a command handler gets: the world, made once by the command layer. */
+export interface Context {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  globals: GlobalOptions;
+  theme: Theme;
+  /** The clock: commands read it and pass the time down to the core. */
+  now(): Date;
+  /** Writes lines (or a string as is) to stdout. */
+  out(text: string | readonly string[]): void;
+  /** Writes lines to stderr. */
+  err(text: string | readonly string[]): void;
+  /** The banks in use (`--bank` paths, else the built-in ones), loaded once; broken banks throw. */
+  catalog(): Catalog;
+  /** The bank paths in use. */
+  bankPaths(): string[];
+  /** The data folder (`--data-dir`, `SRE_DRILL_HOME`, or the platform default). */
+  dataDir(): Promise<string>;
+}
+
+export interface ContextInit {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  globals: GlobalOptions;
+  now?: () => Date;
+}
+
+export function write(stream: NodeJS.WritableStream, text: string | readonly string[]): void {
+  if (typeof text === 'string') stream.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  else if (text.length) stream.write(`${text.join('\n')}\n`);
+}
+
+export async function createContext(init: ContextInit): Promise<Context> {
+  const [{ loadCatalogOrThrow }, { builtinBanksDir, resolveDataDir }] = await Promise.all([
+    import('../storage/bank-loader.js'),
+    import('../storage/paths.js'),
+  ]);
+  const color = colorWanted(init.globals.color, init.env, init.io.stdout.isTTY);
+  let catalog: Catalog | undefined;
+  const ctx: Context = {
+    io: init.io,
+    env: init.env,
+    cwd: init.cwd,
+    globals: init.globals,
+    theme: makeTheme(color),
+    now: init.now ?? (() => new Date()),
+    out: (text) => write(init.io.stdout, text),
+    err: (text) => write(init.io.stderr, text),
+    bankPaths: () => (init.globals.bank?.length ? init.globals.bank : [builtinBanksDir()]),
+    catalog: () => (catalog ??= loadCatalogOrThrow(ctx.bankPaths(), init.cwd)),
+    dataDir: () => resolveDataDir(init.globals.dataDir, init.env),
+  };
+  return ctx;
+}

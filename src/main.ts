@@ -1,0 +1,51 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli.js';
+import type { Io } from './commands/context.js';
+import { EXIT, SreDrillError } from './core/errors.js';
+import { packageVersion } from './storage/paths.js';
+
+export interface MainInit {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  now?: () => Date;
+}
+
+/**
+ * Runs the CLI and returns its exit code: 0 success, 1 runtime failure, 2 usage error or
+ * invalid input, 130 interrupted. The one place where errors become text.
+ */
+export async function main(argv: readonly string[], init: MainInit): Promise<number> {
+  const debug = argv.includes('--debug') || init.env.SRE_DRILL_DEBUG === '1';
+  let code: number = EXIT.ok;
+  try {
+    const program = buildProgram({ ...init, version: packageVersion(), setExitCode: (c) => (code = c) });
+    if (argv.length === 0) {
+      if (init.io.stdin.isTTY && init.io.stdout.isTTY) {
+        argv = ['menu'];
+        if (!program.commands.some((c) => c.name() === 'menu')) argv = ['--help'];
+      } else argv = ['--help'];
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    return report(err, init.io, debug);
+  }
+}
+
+function report(err: unknown, io: Io, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // Commander has printed its own message; help and version are successes.
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (err instanceof SreDrillError) {
+    io.stderr.write(`${err.lines().map((l) => `sre-drill: ${l}`).join('\n')}\n`);
+    if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  const e = err as Error;
+  io.stderr.write(`sre-drill: unexpected error: ${e?.message ?? String(err)}\n`);
+  io.stderr.write(debug ? `${e?.stack ?? ''}\n` : 'Run again with --debug for details, and please report it.\n');
+  return EXIT.failure;
+}
