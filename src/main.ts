@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import type { Io } from './commands/context.js';
-import { EXIT, SreDrillError } from './core/errors.js';
+import { BankError, EXIT, SreDrillError } from './core/errors.js';
 import { packageVersion } from './storage/paths.js';
 
 export interface MainInit {
@@ -38,6 +38,13 @@ function report(err: unknown, io: Io, debug: boolean): number {
     // Commander has printed its own message; help and version are successes.
     if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return EXIT.ok;
     return EXIT.usage;
+  }
+  if (err instanceof BankError) {
+    // Located lines as editors and terminals link them: `file:line:col  field: problem`.
+    const files = new Set(err.issues.map((i) => i.file)).size;
+    io.stderr.write(`${err.lines().join('\n')}\nsre-drill: ${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+    if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
   }
   if (err instanceof SreDrillError) {
     io.stderr.write(`${err.lines().map((l) => `sre-drill: ${l}`).join('\n')}\n`);

@@ -30,8 +30,8 @@ export function buildCatalog(files: ParsedFile[]): Catalog {
           issues.push({
             file: q.source.file,
             line: q.source.line,
-            col: 1,
-            path: 'id',
+            col: q.source.col,
+            path: `questions[${q.source.index}].id`,
             message: `duplicate id "${q.id}": already used at ${first.source.file}:${first.source.line}`,
           });
           continue;

@@ -53,6 +53,10 @@ class Locator {
     return this.doc.contents ?? undefined;
   }
 
+  lineCol(node: Node | undefined): { line: number; col: number } {
+    return node?.range ? this.pos(node.range[0]) : { line: 1, col: 1 };
+  }
+
   has(path: Path): boolean {
     return this.doc.hasIn(path as unknown[]);
   }
@@ -200,7 +204,7 @@ function toQuestion(q: z.output<(typeof FILE_KINDS)['questions']>['questions'][n
     hints: q.hints ?? [],
     followUps: q.follow_ups ?? [],
     references: q.references ?? [],
-    source: { file: loc.file, line: node?.range ? loc.pos(node.range[0]).line : 1 },
+    source: { file: loc.file, ...loc.lineCol(node), index },
   };
 }
 
@@ -224,7 +228,7 @@ function salvageQuestions(data: Record<string, unknown>, loc: Locator): Question
         hints: [],
         followUps: [],
         references: [],
-        source: { file: loc.file, line: node?.range ? loc.pos(node.range[0]).line : 1 },
+        source: { file: loc.file, ...loc.lineCol(node), index: i },
       });
     }
   });

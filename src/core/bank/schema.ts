@@ -86,15 +86,20 @@ export const questionSchema = z
     follow_ups: textList,
     references: textList,
   })
-  .superRefine((q, ctx) => {
-    if (q.ungraded) return;
-    if (!q.key_points || q.key_points.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['key_points'], message: 'must have at least one key point (or set `ungraded: true`)' });
-    }
-    if (!q.model_answer) {
-      ctx.addIssue({ code: 'custom', path: ['model_answer'], message: 'is required: a complete answer covering every key point (or set `ungraded: true`)' });
-    }
-  });
+  .superRefine(
+    (q, ctx) => {
+      if (q.ungraded === true) return;
+      const kp: unknown = q.key_points;
+      if (kp === undefined || (Array.isArray(kp) && kp.length === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['key_points'], message: 'must have at least one key point (or set `ungraded: true`)' });
+      }
+      if (q.model_answer === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['model_answer'], message: 'is required: a complete answer covering every key point (or set `ungraded: true`)' });
+      }
+    },
+    // Run even when other fields failed, so one pass reports every problem.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export const bankFileSchema = z.strictObject({
   category: categorySchema.optional(),
@@ -153,7 +158,8 @@ export interface Question {
   hints: string[];
   followUps: string[];
   references: string[];
-  source: { file: string; line: number };
+  /** Where the question is defined; `index` is its place in the file's `questions` list. */
+  source: { file: string; line: number; col: number; index: number };
 }
 
 /** The JSON Schema for bank files, as editors read it through the yaml-language-server modeline. */

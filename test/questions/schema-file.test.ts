@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemaText } from '../../src/storage/write-schema.js';
+import { ROOT } from '../helpers/cli.js';
+
+describe('questions/schema.json', () => {
+  it('is what the zod schema generates (run `npm run schema` when this fails)', () => {
+    expect(readFileSync(join(ROOT, 'questions', 'schema.json'), 'utf8')).toBe(schemaText());
+  });
+
+  it('describes the bank fields editors complete', () => {
+    const schema = JSON.parse(schemaText()) as { anyOf: { properties: Record<string, { items?: { properties: Record<string, unknown> } }> }[] };
+    const question = schema.anyOf[0]!.properties.questions!.items!.properties;
+    expect(Object.keys(question)).toEqual(expect.arrayContaining(['id', 'prompt', 'topics', 'difficulty', 'time_limit', 'key_points', 'model_answer', 'hints', 'follow_ups', 'references']));
+  });
+
+  it('every bundled bank starts with the yaml-language-server modeline', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(join(ROOT, 'questions')).filter((f) => /\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      expect(readFileSync(join(ROOT, 'questions', f), 'utf8').split('\n')[0], f).toBe('# yaml-language-server: $schema=./schema.json');
+    }
+  });
+});
