@@ -1,6 +1,6 @@
 import type { Catalog } from '../core/bank/catalog.js';
 import { findQuestion, topicCounts } from '../core/bank/catalog.js';
-import { DIFFICULTY_NAMES, type Question } from '../core/bank/schema.js';
+import { CATEGORIES, DIFFICULTY_NAMES, type Question } from '../core/bank/schema.js';
 import { BankError, EXIT } from '../core/errors.js';
 import { displayPath, loadCatalog } from '../storage/bank-loader.js';
 import { sanitise, sanitiseLine } from '../ui/sanitise.js';
@@ -42,7 +42,8 @@ export async function banksList(ctx: Context, opts: JsonOpt): Promise<number> {
   }
   const cols = ctx.io.stdout.columns ?? 100;
   const rows = files.map((f) => [f.file, f.category, String(f.questions), f.topics.map(sanitiseLine).join(', ')]);
-  const cats = Object.entries(countBy(catalog.questions, (q) => q.category)).map(([c, n]) => `${c} ${n}`);
+  const counts = countBy(catalog.questions, (q) => q.category);
+  const cats = CATEGORIES.filter((c) => counts[c]).map((c) => `${c} ${counts[c]}`);
   ctx.out([
     ...table(['file', 'category', 'questions', 'topics'], rows, cols, ctx.theme.c.bold),
     `${catalog.questions.length} questions (${cats.join(', ')}), ${topicCounts(catalog.questions).size} topics, ${catalog.asks.length} questions to ask the interviewer`,

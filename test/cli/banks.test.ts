@@ -10,7 +10,7 @@ describe('sre-drill banks', () => {
     const r = await runCli(['banks', 'list', '--bank', VALID], { columns: 160 });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/test\/fixtures\/banks\/valid\/small\.yaml\s+│ definitions, behavioural │ 2\s+│ incident-response, kubernetes, probes/);
-    expect(r.stdout).toContain('4 questions (definitions 2, behavioural 1, troubleshooting 1)');
+    expect(r.stdout).toContain('4 questions (definitions 1, troubleshooting 2, behavioural 1)');
   });
 
   it('lists as JSON', async () => {
