@@ -1,0 +1,990 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Category, KeyPoint } from '../core/bank/schema.js';
+import { StoreError } from '../core/errors.js';
+import type { PointResult, StarResult } from '../core/grading/types.js';
+import type { Attempt, Rating, SessionKind, SessionStatus } from '../core/model.js';
+import { checkRetention, DEFAULT_RETENTION, next, retrievability, type CardState, type CardStateName } from '../core/scheduling/fsrs.js';
+import { queue, DEFAULT_NEW_PER_DAY, type QueueItem, type QueueQuestion } from '../core/scheduling/queue.js';
+import { updateTopic, type TopicStat } from '../core/scheduling/topics.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+/**
+ * The progress store: the only module that speaks SQL. One SQLite file, `<data-dir>/sre-drill.db`,
+ * in WAL mode with a busy timeout, so two terminals can drill at once; every write is one
+ * immediate transaction. The rest of the program talks to it through the typed methods below.
+ */
+
+export const DB_FILE = 'sre-drill.db';
+/** How long a writer waits for another process's transaction before giving up. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+export interface StoreOptions {
+  /** FSRS desired retention, 0.7..0.99 (default 0.9). */
+  retention?: number;
+  /** The process id recorded on new sessions (default: this process). */
+  pid?: number;
+}
+
+/** Where a resumable session stopped: the answer being typed and the time it had left. */
+export interface SessionDraft {
+  questionId: string;
+  text: string;
+  remainingMs: number;
+}
+
+export interface StoredSession {
+  id: number;
+  /** Stable across export/import. */
+  uid: string;
+  kind: SessionKind;
+  options: Record<string, unknown>;
+  /** Question ids in the order they are asked. */
+  plan: string[];
+  /** Index in `plan` of the next question to ask. */
+  position: number;
+  draft: SessionDraft | null;
+  status: SessionStatus;
+  startedAt: Date;
+  endedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface NewSession {
+  kind: SessionKind;
+  options: Record<string, unknown>;
+  plan: string[];
+  startedAt: Date;
+}
+
+export interface Progress {
+  position: number;
+  draft: SessionDraft | null;
+}
+
+export type NewAttempt = Omit<Attempt, 'id'>;
+
+export interface RecordOptions {
+  /**
+   * The rating to schedule the card with. Omitted: `attempt.rating ?? attempt.suggestedRating`.
+   * `null`: keep the attempt without touching the card (e.g. an ungraded practice prompt).
+   */
+  ratingApplied?: Rating | null;
+  /** Session progress to save in the same transaction (resume point after this answer). */
+  progress?: Progress;
+}
+
+export interface AttemptFilter {
+  /** Answered at or after. */
+  since?: Date;
+  /** Answered before. */
+  until?: Date;
+  sessionId?: number;
+  category?: Category;
+  questionId?: string;
+}
+
+/** A question's FSRS card with its topics and recall probability at the `now` asked for. */
+export interface CardView extends CardState {
+  questionId: string;
+  topics: string[];
+  retrievability: number;
+  firstReview: Date;
+}
+
+export interface ReviewLogEntry {
+  id: number;
+  uid: string;
+  attemptId: number | null;
+  questionId: string;
+  suggestedRating: Rating | null;
+  rating: Rating;
+  stateBefore: CardStateName;
+  elapsedDays: number;
+  scheduledDays: number;
+  reviewedAt: Date;
+  /** Set when `undo` took this rating back; the entry itself is kept. */
+  undoneAt: Date | null;
+}
+
+export interface UndoResult {
+  questionId: string;
+  rating: Rating;
+  reviewedAt: Date;
+  /** The card as restored (null: the question is new again). */
+  card: CardState | null;
+}
+
+export interface Orphan {
+  questionId: string;
+  attempts: number;
+  hasCard: boolean;
+  lastAnswered: Date | null;
+}
+
+export interface QueueRequest {
+  /** The questions in the banks in use; cards of other questions stay out of the queue. */
+  questions: readonly QueueQuestion[];
+  /** New cards allowed per day (default 10). */
+  newPerDay?: number;
+  /** The start of the person's day: new cards introduced since then count against the limit. */
+  dayStart: Date;
+  cram?: boolean;
+  limit?: number;
+}
+
+/** One line of a JSON Lines export; see `exportAll`. */
+export type ExportRecord =
+  | { type: 'header'; format: 'sre-drill-export'; version: 1; schema: number; exportedAt: string }
+  | {
+      type: 'session';
+      uid: string;
+      kind: SessionKind;
+      options: Record<string, unknown>;
+      plan: string[];
+      position: number;
+      draft: SessionDraft | null;
+      status: SessionStatus;
+      startedAt: string;
+      endedAt: string | null;
+      updatedAt: string;
+    }
+  | ({ type: 'attempt'; uid: string; sessionUid: string; startedAt: string; answeredAt: string } & Omit<NewAttempt, 'sessionId' | 'startedAt' | 'answeredAt'>)
+  | {
+      type: 'review';
+      uid: string;
+      attemptUid: string | null;
+      questionId: string;
+      suggestedRating: Rating | null;
+      rating: Rating;
+      stateBefore: CardStateName;
+      elapsedDays: number;
+      scheduledDays: number;
+      reviewedAt: string;
+      undoneAt: string | null;
+    };
+
+export interface ImportResult {
+  sessions: number;
+  attempts: number;
+  reviews: number;
+}
+
+interface SessionRow {
+  id: number;
+  uid: string;
+  kind: SessionKind;
+  options: string;
+  plan: string;
+  position: number;
+  draft: string | null;
+  status: SessionStatus;
+  started_at: number;
+  ended_at: number | null;
+  updated_at: number;
+  pid: number | null;
+}
+
+interface AttemptRow {
+  id: number;
+  uid: string;
+  session_id: number;
+  question_id: string;
+  category: Category;
+  topics: string;
+  prompt: string;
+  key_points: string;
+  answer: string;
+  points: string;
+  score: number;
+  star: string | null;
+  duration_ms: number;
+  time_limit: number;
+  over_time: number;
+  hints_used: number;
+  skipped: number;
+  mode: 'typed' | 'pair';
+  notes: string;
+  suggested_rating: Rating;
+  rating: Rating | null;
+  started_at: number;
+  answered_at: number;
+}
+
+interface CardRow {
+  question_id: string;
+  topics: string;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: CardStateName;
+  last_review: number | null;
+  first_review: number;
+}
+
+interface ReviewRow {
+  id: number;
+  uid: string;
+  attempt_id: number | null;
+  question_id: string;
+  suggested_rating: Rating | null;
+  rating: Rating;
+  state_before: CardStateName;
+  elapsed_days: number;
+  scheduled_days: number;
+  reviewed_at: number;
+  card_before: string | null;
+  undone_at: number | null;
+}
+
+const ms = (d: Date) => d.getTime();
+const date = (n: number) => new Date(n);
+const dateOrNull = (n: number | null) => (n === null ? null : new Date(n));
+const iso = (n: number | null) => (n === null ? null : new Date(n).toISOString());
+
+function cardFromRow(r: CardRow): CardState {
+  return {
+    due: date(r.due),
+    stability: r.stability,
+    difficulty: r.difficulty,
+    elapsedDays: r.elapsed_days,
+    scheduledDays: r.scheduled_days,
+    learningSteps: r.learning_steps,
+    reps: r.reps,
+    lapses: r.lapses,
+    state: r.state,
+    lastReview: dateOrNull(r.last_review),
+  };
+}
+
+/** A card as JSON for `review_log.card_before` (dates as epoch ms). */
+function cardJson(c: CardState): string {
+  return JSON.stringify({ ...c, due: ms(c.due), lastReview: c.lastReview ? ms(c.lastReview) : null });
+}
+function cardFromJson(text: string): CardState {
+  const o = JSON.parse(text) as Omit<CardState, 'due' | 'lastReview'> & { due: number; lastReview: number | null };
+  return { ...o, due: date(o.due), lastReview: dateOrNull(o.lastReview) };
+}
+
+function sessionFromRow(r: SessionRow): StoredSession {
+  return {
+    id: r.id,
+    uid: r.uid,
+    kind: r.kind,
+    options: JSON.parse(r.options) as Record<string, unknown>,
+    plan: JSON.parse(r.plan) as string[],
+    position: r.position,
+    draft: r.draft === null ? null : (JSON.parse(r.draft) as SessionDraft),
+    status: r.status,
+    startedAt: date(r.started_at),
+    endedAt: dateOrNull(r.ended_at),
+    updatedAt: date(r.updated_at),
+  };
+}
+
+function attemptFromRow(r: AttemptRow): Attempt {
+  const a: Attempt = {
+    id: r.id,
+    sessionId: r.session_id,
+    questionId: r.question_id,
+    category: r.category,
+    topics: JSON.parse(r.topics) as string[],
+    prompt: r.prompt,
+    keyPoints: JSON.parse(r.key_points) as KeyPoint[],
+    answer: r.answer,
+    points: JSON.parse(r.points) as PointResult[],
+    score: r.score,
+    durationMs: r.duration_ms,
+    timeLimit: r.time_limit,
+    overTime: r.over_time === 1,
+    hintsUsed: r.hints_used,
+    skipped: r.skipped === 1,
+    mode: r.mode,
+    notes: r.notes,
+    suggestedRating: r.suggested_rating,
+    rating: r.rating,
+    startedAt: date(r.started_at),
+    answeredAt: date(r.answered_at),
+  };
+  if (r.star !== null) a.star = JSON.parse(r.star) as StarResult;
+  return a;
+}
+
+function reviewFromRow(r: ReviewRow): ReviewLogEntry {
+  return {
+    id: r.id,
+    uid: r.uid,
+    attemptId: r.attempt_id,
+    questionId: r.question_id,
+    suggestedRating: r.suggested_rating,
+    rating: r.rating,
+    stateBefore: r.state_before,
+    elapsedDays: r.elapsed_days,
+    scheduledDays: r.scheduled_days,
+    reviewedAt: date(r.reviewed_at),
+    undoneAt: dateOrNull(r.undone_at),
+  };
+}
+
+/** Whether a process with this id is running on this machine. */
+function alive(pid: number | null): boolean {
+  if (pid === null) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const BACKUP_ADVICE = 'restore it from a backup, or move it aside to start afresh (sre-drill never overwrites it)';
+
+/** Turns SQLite and file-system failures into one clear line naming the file. */
+function storeError(err: unknown, path: string, doing: string): StoreError {
+  if (err instanceof StoreError) return err;
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'SQLITE_NOTADB':
+      return new StoreError(`${path} is not an sre-drill database (${e.message}); ${BACKUP_ADVICE}`);
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_CORRUPT_INDEX':
+    case 'SQLITE_CORRUPT_SEQUENCE':
+    case 'SQLITE_CORRUPT_VTAB':
+      return new StoreError(`${path} is damaged (${e.message}); ${BACKUP_ADVICE}`);
+    case 'SQLITE_READONLY':
+    case 'SQLITE_READONLY_DIRECTORY':
+    case 'SQLITE_READONLY_DBMOVED':
+    case 'SQLITE_CANTOPEN':
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new StoreError(`cannot write ${path} while ${doing}: permission denied or read-only file system; choose a writable folder with --data-dir or SRE_DRILL_HOME`);
+    case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_LOCKED':
+      return new StoreError(`${path} stayed locked by another sre-drill for ${BUSY_TIMEOUT_MS / 1000} s while ${doing}; try again when it has finished`);
+    case 'SQLITE_FULL':
+    case 'ENOSPC':
+      return new StoreError(`the disk holding ${path} is full while ${doing}; free some space and try again`);
+    default:
+      return new StoreError(`${path}: ${doing} failed: ${e.message ?? String(err)}`);
+  }
+}
+
+/** Makes the data folder (and missing parents) and checks it can be written. */
+function prepareFolder(dir: string): void {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw storeError(err, dir, 'reading the data folder');
+  }
+  if (st && !st.isDirectory()) throw new StoreError(`the data folder ${dir} is a file, not a folder; pass a folder with --data-dir or SRE_DRILL_HOME`);
+  if (!st) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ENOTDIR' || e.code === 'EEXIST') {
+        throw new StoreError(`cannot create the data folder ${dir}: a part of its path is a file, not a folder; pass another folder with --data-dir or SRE_DRILL_HOME`);
+      }
+      if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') {
+        throw new StoreError(`cannot create the data folder ${dir}: ${dirname(dir)} is not writable (${e.code}); pass a writable folder with --data-dir or SRE_DRILL_HOME`);
+      }
+      throw storeError(err, dir, 'creating the data folder');
+    }
+  }
+  try {
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch {
+    throw new StoreError(`the data folder ${dir} is read-only; make it writable or pass another folder with --data-dir or SRE_DRILL_HOME`);
+  }
+}
+
+/**
+ * Opens (creating if needed) the store in `dataDir`: makes missing folders, switches on WAL,
+ * the busy timeout and foreign keys, applies pending migrations, and marks sessions left
+ * `running` by a process that no longer exists as `interrupted`.
+ * Refuses, untouched: a database written by a newer sre-drill, a file that is not a database, a
+ * database that fails `PRAGMA quick_check`. Throws StoreError (exit 1) with one clear line.
+ */
+export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
+  const dir = resolve(dataDir);
+  prepareFolder(dir);
+  const path = join(dir, DB_FILE);
+  try {
+    if (statSync(path).isDirectory()) throw new StoreError(`${path} is a folder, not a database file; move it aside or pass another --data-dir`);
+  } catch (err) {
+    if (err instanceof StoreError) throw err;
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    throw storeError(err, path, 'opening the database');
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Reading the header first: a file that is not a database fails here, before any write.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError(
+        `${path} has schema version ${version}, but this sre-drill knows versions up to ${SCHEMA_VERSION}; upgrade sre-drill (the database was left untouched)`,
+      );
+    }
+    if (version > 0) {
+      const check = db.pragma('quick_check', { simple: true }) as string;
+      if (check !== 'ok') throw new StoreError(`${path} is damaged (quick_check: ${check}); ${BACKUP_ADVICE}`);
+    }
+    db.pragma('journal_mode = WAL');
+    // WAL + NORMAL keeps every committed transaction across a killed process; only a power
+    // cut can lose the last few, and never corrupts the file.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    if (version < SCHEMA_VERSION) migrate(db);
+    return new Store(db, path, opts);
+  } catch (err) {
+    db.close();
+    throw storeError(err, path, 'opening the database');
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+}
+
+export class Store {
+  readonly retention: number;
+  private readonly pid: number;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Use `openStore`. */
+  constructor(
+    private readonly db: Database.Database,
+    /** The database file. */
+    readonly path: string,
+    opts: StoreOptions = {},
+  ) {
+    this.retention = checkRetention(opts.retention ?? DEFAULT_RETENTION);
+    this.pid = opts.pid ?? process.pid;
+    this.recoverAbandoned();
+  }
+
+  private sql<T = unknown>(text: string): Database.Statement<unknown[], T> {
+    let s = this.statements.get(text);
+    if (!s) this.statements.set(text, (s = this.db.prepare(text)));
+    return s as Database.Statement<unknown[], T>;
+  }
+
+  /** Runs `fn` in one immediate (write-locking) transaction, mapping SQLite errors to StoreError. */
+  private write<T>(doing: string, fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      throw storeError(err, this.path, doing);
+    }
+  }
+
+  private read<T>(doing: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw storeError(err, this.path, doing);
+    }
+  }
+
+  /** The schema version of the open database. */
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** Closes the database (checkpointing the WAL). Safe to call twice. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** `PRAGMA quick_check`: 'ok' or the problems found. */
+  quickCheck(): string {
+    return this.read('checking the database', () => (this.db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; '));
+  }
+
+  /**
+   * Sessions still `running` whose process has gone (killed, crashed, terminal closed) become
+   * `interrupted`, ended at their last save. Runs on every open.
+   */
+  private recoverAbandoned(): void {
+    const running = this.read('reading sessions', () => this.sql<{ id: number; pid: number | null }>(`SELECT id, pid FROM sessions WHERE status = 'running'`).all());
+    const dead = running.filter((r) => !alive(r.pid));
+    if (!dead.length) return;
+    this.write('marking abandoned sessions interrupted', () => {
+      for (const r of dead) this.sql(`UPDATE sessions SET status = 'interrupted', ended_at = updated_at WHERE id = ? AND status = 'running'`).run(r.id);
+    });
+  }
+
+  // ── sessions ──────────────────────────────────────────────────────────────
+
+  /** Starts a session (status `running`, position 0); returns its id. */
+  startSession(s: NewSession): number {
+    return this.write('starting a session', () => {
+      const r = this.sql(
+        `INSERT INTO sessions (uid, kind, options, plan, position, draft, status, started_at, updated_at, pid)
+         VALUES (?, ?, ?, ?, 0, NULL, 'running', ?, ?, ?)`,
+      ).run(randomUUID(), s.kind, JSON.stringify(s.options), JSON.stringify(s.plan), ms(s.startedAt), ms(s.startedAt), this.pid);
+      return Number(r.lastInsertRowid);
+    });
+  }
+
+  /** Saves where a session is (next question index and the answer being typed), for resume. */
+  saveProgress(sessionId: number, progress: Progress, at?: Date): void {
+    this.write('saving session progress', () => this.saveProgressIn(sessionId, progress, at));
+  }
+
+  private saveProgressIn(sessionId: number, p: Progress, at?: Date): void {
+    const r = this.sql(`UPDATE sessions SET position = ?, draft = ?, updated_at = COALESCE(?, updated_at) WHERE id = ?`).run(
+      p.position,
+      p.draft ? JSON.stringify(p.draft) : null,
+      at ? ms(at) : null,
+      sessionId,
+    );
+    if (r.changes === 0) throw new StoreError(`no session ${sessionId} in ${this.path}`);
+  }
+
+  /** Ends a session as `finished` or `interrupted` (the draft is kept for an interrupted one). */
+  finishSession(sessionId: number, status: 'finished' | 'interrupted', endedAt: Date): void {
+    this.write('ending a session', () => {
+      const r = this.sql(`UPDATE sessions SET status = ?, ended_at = ?, updated_at = ?, draft = CASE WHEN ? = 'finished' THEN NULL ELSE draft END WHERE id = ?`).run(
+        status,
+        ms(endedAt),
+        ms(endedAt),
+        status,
+        sessionId,
+      );
+      if (r.changes === 0) throw new StoreError(`no session ${sessionId} in ${this.path}`);
+    });
+  }
+
+  /** Marks an interrupted session `running` again, owned by this process, to continue it. */
+  resumeSession(sessionId: number, at: Date): StoredSession {
+    return this.write('resuming a session', () => {
+      this.sql(`UPDATE sessions SET status = 'running', ended_at = NULL, updated_at = ?, pid = ? WHERE id = ?`).run(ms(at), this.pid, sessionId);
+      const s = this.sql<SessionRow>(`SELECT * FROM sessions WHERE id = ?`).get(sessionId);
+      if (!s) throw new StoreError(`no session ${sessionId} in ${this.path}`);
+      return sessionFromRow(s);
+    });
+  }
+
+  /** The most recent interrupted session with questions left (plan, position and draft), or null. */
+  lastInterruptedSession(): StoredSession | null {
+    return this.read('reading sessions', () => {
+      const rows = this.sql<SessionRow>(`SELECT * FROM sessions WHERE status = 'interrupted' ORDER BY started_at DESC, id DESC LIMIT 20`).all();
+      const s = rows.map(sessionFromRow).find((x) => x.position < x.plan.length || x.draft !== null);
+      return s ?? null;
+    });
+  }
+
+  /** One session, or null. */
+  getSession(sessionId: number): StoredSession | null {
+    return this.read('reading a session', () => {
+      const r = this.sql<SessionRow>(`SELECT * FROM sessions WHERE id = ?`).get(sessionId);
+      return r ? sessionFromRow(r) : null;
+    });
+  }
+
+  /** Sessions started at or after `since` (all when omitted), oldest first. */
+  listSessions(filter: { since?: Date } = {}): StoredSession[] {
+    return this.read('reading sessions', () =>
+      this.sql<SessionRow>(`SELECT * FROM sessions WHERE started_at >= ? ORDER BY started_at, id`).all(filter.since ? ms(filter.since) : Number.MIN_SAFE_INTEGER).map(sessionFromRow),
+    );
+  }
+
+  // ── attempts ──────────────────────────────────────────────────────────────
+
+  /**
+   * Keeps one attempt and, in the same transaction: updates its topics' weakness, schedules the
+   * question's card with the rating (see `RecordOptions.ratingApplied`) and appends the review log
+   * (suggested and chosen rating), and saves the session's progress when given. Returns its id.
+   */
+  recordAttempt(attempt: NewAttempt, opts: RecordOptions = {}): number {
+    return this.write('recording an attempt', () => {
+      const id = this.insertAttempt(attempt, randomUUID());
+      for (const t of attempt.topics) this.bumpTopic(t, attempt.points, attempt.skipped, attempt.answeredAt);
+      const rating = opts.ratingApplied === undefined ? (attempt.rating ?? attempt.suggestedRating) : opts.ratingApplied;
+      if (rating !== null) this.applyRating(id, attempt.questionId, attempt.topics, attempt.suggestedRating, rating, attempt.answeredAt);
+      if (opts.progress) this.saveProgressIn(attempt.sessionId, opts.progress, attempt.answeredAt);
+      return id;
+    });
+  }
+
+  /**
+   * Rates an attempt kept earlier without one (`ratingApplied: null`): sets its chosen rating,
+   * schedules the card and appends the review log.
+   */
+  rateAttempt(attemptId: number, rating: Rating, at: Date): CardState {
+    return this.write('rating an attempt', () => {
+      const a = this.sql<AttemptRow>(`SELECT * FROM attempts WHERE id = ?`).get(attemptId);
+      if (!a) throw new StoreError(`no attempt ${attemptId} in ${this.path}`);
+      this.sql(`UPDATE attempts SET rating = ? WHERE id = ?`).run(rating, attemptId);
+      return this.applyRating(attemptId, a.question_id, JSON.parse(a.topics) as string[], a.suggested_rating, rating, at);
+    });
+  }
+
+  private insertAttempt(a: NewAttempt, uid: string): number {
+    const r = this.sql(
+      `INSERT INTO attempts (uid, session_id, question_id, category, topics, prompt, key_points, answer, points, score, star,
+         duration_ms, time_limit, over_time, hints_used, skipped, mode, notes, suggested_rating, rating, started_at, answered_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      uid,
+      a.sessionId,
+      a.questionId,
+      a.category,
+      JSON.stringify(a.topics),
+      a.prompt,
+      JSON.stringify(a.keyPoints),
+      a.answer,
+      JSON.stringify(a.points),
+      a.score,
+      a.star ? JSON.stringify(a.star) : null,
+      Math.round(a.durationMs),
+      a.timeLimit,
+      a.overTime ? 1 : 0,
+      a.hintsUsed,
+      a.skipped ? 1 : 0,
+      a.mode,
+      a.notes,
+      a.suggestedRating,
+      a.rating,
+      ms(a.startedAt),
+      ms(a.answeredAt),
+    );
+    return Number(r.lastInsertRowid);
+  }
+
+  private bumpTopic(topic: string, points: readonly PointResult[], skipped: boolean, at: Date): void {
+    const row = this.sql<{ weakness: number; attempts: number; missed_points: number; last_seen: number }>(`SELECT * FROM topic_stats WHERE topic = ?`).get(topic);
+    const prev: TopicStat | undefined = row && { topic, weakness: row.weakness, attempts: row.attempts, missedPoints: row.missed_points, lastSeen: date(row.last_seen) };
+    const s = updateTopic(prev, topic, points, skipped, at);
+    this.sql(
+      `INSERT INTO topic_stats (topic, weakness, attempts, missed_points, last_seen) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (topic) DO UPDATE SET weakness = excluded.weakness, attempts = excluded.attempts,
+         missed_points = excluded.missed_points, last_seen = excluded.last_seen`,
+    ).run(topic, s.weakness, s.attempts, s.missedPoints, ms(s.lastSeen));
+  }
+
+  private cardRow(questionId: string): CardRow | undefined {
+    return this.sql<CardRow>(`SELECT * FROM cards WHERE question_id = ?`).get(questionId);
+  }
+
+  private putCard(questionId: string, topics: readonly string[], c: CardState, firstReview: number): void {
+    this.sql(
+      `INSERT INTO cards (question_id, topics, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, first_review)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (question_id) DO UPDATE SET topics = excluded.topics, due = excluded.due, stability = excluded.stability,
+         difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
+         learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses, state = excluded.state,
+         last_review = excluded.last_review, first_review = excluded.first_review`,
+    ).run(
+      questionId,
+      JSON.stringify(topics),
+      ms(c.due),
+      c.stability,
+      c.difficulty,
+      c.elapsedDays,
+      c.scheduledDays,
+      c.learningSteps,
+      c.reps,
+      c.lapses,
+      c.state,
+      c.lastReview ? ms(c.lastReview) : null,
+      firstReview,
+    );
+  }
+
+  private applyRating(attemptId: number | null, questionId: string, topics: readonly string[], suggested: Rating | null, rating: Rating, at: Date): CardState {
+    const row = this.cardRow(questionId);
+    const before = row ? cardFromRow(row) : null;
+    const { card, entry } = next(before, rating, at, { retention: this.retention });
+    this.putCard(questionId, topics, card, row?.first_review ?? ms(at));
+    this.sql(
+      `INSERT INTO review_log (uid, attempt_id, question_id, suggested_rating, rating, state_before, elapsed_days, scheduled_days, reviewed_at, card_before)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(randomUUID(), attemptId, questionId, suggested, rating, entry.stateBefore, entry.elapsedDays, entry.scheduledDays, ms(at), before ? cardJson(before) : null);
+    return card;
+  }
+
+  /** Attempts matching every given filter, oldest first. */
+  attempts(filter: AttemptFilter = {}): Attempt[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) (where.push('answered_at >= ?'), params.push(ms(filter.since)));
+    if (filter.until) (where.push('answered_at < ?'), params.push(ms(filter.until)));
+    if (filter.sessionId !== undefined) (where.push('session_id = ?'), params.push(filter.sessionId));
+    if (filter.category) (where.push('category = ?'), params.push(filter.category));
+    if (filter.questionId) (where.push('question_id = ?'), params.push(filter.questionId));
+    const sql = `SELECT * FROM attempts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY answered_at, id`;
+    return this.read('reading attempts', () => this.sql<AttemptRow>(sql).all(...params).map(attemptFromRow));
+  }
+
+  /** How many attempts are kept. */
+  attemptCount(): number {
+    return this.read('counting attempts', () => this.sql<{ n: number }>(`SELECT count(*) AS n FROM attempts`).get()!.n);
+  }
+
+  // ── cards and the review log ──────────────────────────────────────────────
+
+  /** Every question's card (only questions rated at least once have one), by due date. */
+  cards(now: Date): CardView[] {
+    return this.read('reading cards', () =>
+      this.sql<CardRow>(`SELECT * FROM cards ORDER BY due, question_id`)
+        .all()
+        .map((r) => {
+          const card = cardFromRow(r);
+          return { questionId: r.question_id, topics: JSON.parse(r.topics) as string[], ...card, retrievability: retrievability(card, now, { retention: this.retention }), firstReview: date(r.first_review) };
+        }),
+    );
+  }
+
+  /** One question's card, or null when it was never rated. */
+  card(questionId: string): CardState | null {
+    return this.read('reading a card', () => {
+      const r = this.cardRow(questionId);
+      return r ? cardFromRow(r) : null;
+    });
+  }
+
+  /** Every rating ever given, oldest first (undone ones included, marked). */
+  reviewLog(filter: { questionId?: string } = {}): ReviewLogEntry[] {
+    return this.read('reading the review log', () =>
+      (filter.questionId
+        ? this.sql<ReviewRow>(`SELECT * FROM review_log WHERE question_id = ? ORDER BY reviewed_at, id`).all(filter.questionId)
+        : this.sql<ReviewRow>(`SELECT * FROM review_log ORDER BY reviewed_at, id`).all()
+      ).map(reviewFromRow),
+    );
+  }
+
+  /**
+   * Takes back the most recent rating still standing: the card returns to its state before it
+   * (a first rating makes the question new again) and the log entry is marked undone, not
+   * deleted. Returns what was undone, or null when there is nothing to undo.
+   */
+  undoLastRating(now: Date): UndoResult | null {
+    return this.write('undoing the last rating', () => {
+      const r = this.sql<ReviewRow>(`SELECT * FROM review_log WHERE undone_at IS NULL ORDER BY reviewed_at DESC, id DESC LIMIT 1`).get();
+      if (!r) return null;
+      const before = r.card_before === null ? null : cardFromJson(r.card_before);
+      if (before) {
+        const row = this.cardRow(r.question_id);
+        this.putCard(r.question_id, row ? (JSON.parse(row.topics) as string[]) : [], before, row?.first_review ?? r.reviewed_at);
+      } else {
+        this.sql(`DELETE FROM cards WHERE question_id = ?`).run(r.question_id);
+      }
+      this.sql(`UPDATE review_log SET undone_at = ? WHERE id = ?`).run(ms(now), r.id);
+      if (r.attempt_id !== null) this.sql(`UPDATE attempts SET rating = NULL WHERE id = ? AND rating = ?`).run(r.attempt_id, r.rating);
+      return { questionId: r.question_id, rating: r.rating, reviewedAt: date(r.reviewed_at), card: before };
+    });
+  }
+
+  /** How many questions got their first rating at or after `since` (for the daily new-card limit). */
+  newCardsSince(since: Date): number {
+    return this.read('counting new cards', () => this.sql<{ n: number }>(`SELECT count(*) AS n FROM cards WHERE first_review >= ?`).get(ms(since))!.n);
+  }
+
+  /** Every topic's stat (see the topic rule in core/scheduling/topics.ts), weakest first. */
+  topicStats(): TopicStat[] {
+    return this.read('reading topic stats', () =>
+      this.sql<{ topic: string; weakness: number; attempts: number; missed_points: number; last_seen: number }>(`SELECT * FROM topic_stats ORDER BY weakness DESC, topic`)
+        .all()
+        .map((r) => ({ topic: r.topic, weakness: r.weakness, attempts: r.attempts, missedPoints: r.missed_points, lastSeen: date(r.last_seen) })),
+    );
+  }
+
+  /**
+   * The review queue for the banks in use: due cards most at risk first, then new questions up to
+   * the daily limit (weak topics first); with `cram`, the weakest questions even when none is due.
+   */
+  reviewQueue(now: Date, req: QueueRequest): QueueItem[] {
+    const weakness = new Map(this.topicStats().map((t) => [t.topic, t.weakness]));
+    const newToday = this.newCardsSince(req.dayStart);
+    return queue(this.cards(now), now, {
+      questions: req.questions,
+      topicWeakness: weakness,
+      newLimit: Math.max(0, (req.newPerDay ?? DEFAULT_NEW_PER_DAY) - newToday),
+      cram: req.cram,
+      limit: req.limit,
+    });
+  }
+
+  // ── orphans ───────────────────────────────────────────────────────────────
+
+  /** Questions with history (attempts or a card) that are not among `known` ids. */
+  orphans(known: ReadonlySet<string>): Orphan[] {
+    return this.read('looking for orphans', () => {
+      const rows = this.sql<{ question_id: string; attempts: number; has_card: number; last: number | null }>(
+        `SELECT q.question_id, (SELECT count(*) FROM attempts a WHERE a.question_id = q.question_id) AS attempts,
+                EXISTS (SELECT 1 FROM cards c WHERE c.question_id = q.question_id) AS has_card,
+                (SELECT max(answered_at) FROM attempts a WHERE a.question_id = q.question_id) AS last
+         FROM (SELECT DISTINCT question_id FROM attempts UNION SELECT question_id FROM cards) q ORDER BY q.question_id`,
+      ).all();
+      return rows.filter((r) => !known.has(r.question_id)).map((r) => ({ questionId: r.question_id, attempts: r.attempts, hasCard: r.has_card === 1, lastAnswered: dateOrNull(r.last) }));
+    });
+  }
+
+  /**
+   * Removes these questions' cards (they leave the schedule for good); their attempts and review
+   * log stay. Returns how many cards were removed.
+   */
+  removeCards(questionIds: readonly string[]): number {
+    return this.write('removing cards', () => {
+      let n = 0;
+      for (const id of questionIds) n += this.sql(`DELETE FROM cards WHERE question_id = ?`).run(id).changes;
+      return n;
+    });
+  }
+
+  // ── export and import ─────────────────────────────────────────────────────
+
+  /** Everything as export records: a header, then sessions, attempts and the review log, each oldest first. */
+  *exportAll(now: Date): Generator<ExportRecord> {
+    yield { type: 'header', format: 'sre-drill-export', version: 1, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
+    const sessionUid = new Map<number, string>();
+    for (const r of this.sql<SessionRow>(`SELECT * FROM sessions ORDER BY started_at, id`).iterate()) {
+      const s = sessionFromRow(r);
+      sessionUid.set(s.id, s.uid);
+      yield {
+        type: 'session',
+        uid: s.uid,
+        kind: s.kind,
+        options: s.options,
+        plan: s.plan,
+        position: s.position,
+        draft: s.draft,
+        status: s.status,
+        startedAt: s.startedAt.toISOString(),
+        endedAt: iso(r.ended_at),
+        updatedAt: s.updatedAt.toISOString(),
+      };
+    }
+    const attemptUid = new Map<number, string>();
+    for (const r of this.sql<AttemptRow>(`SELECT * FROM attempts ORDER BY answered_at, id`).iterate()) {
+      attemptUid.set(r.id, r.uid);
+      const { id: _id, sessionId, startedAt, answeredAt, ...rest } = attemptFromRow(r);
+      yield { type: 'attempt', uid: r.uid, sessionUid: sessionUid.get(sessionId)!, ...rest, startedAt: startedAt.toISOString(), answeredAt: answeredAt.toISOString() };
+    }
+    for (const r of this.sql<ReviewRow>(`SELECT * FROM review_log ORDER BY reviewed_at, id`).iterate()) {
+      yield {
+        type: 'review',
+        uid: r.uid,
+        attemptUid: r.attempt_id === null ? null : (attemptUid.get(r.attempt_id) ?? null),
+        questionId: r.question_id,
+        suggestedRating: r.suggested_rating,
+        rating: r.rating,
+        stateBefore: r.state_before,
+        elapsedDays: r.elapsed_days,
+        scheduledDays: r.scheduled_days,
+        reviewedAt: new Date(r.reviewed_at).toISOString(),
+        undoneAt: iso(r.undone_at),
+      };
+    }
+  }
+
+  /**
+   * Merges export records into this store in one transaction; records already present (same
+   * uid) are left alone, so importing the same export twice changes nothing. Cards of questions
+   * that got new ratings are rebuilt by replaying their whole review log; topic stats are rebuilt
+   * from all attempts. A session exported while running comes in as interrupted.
+   */
+  importAll(records: Iterable<ExportRecord>): ImportResult {
+    return this.write('importing', () => {
+      const result: ImportResult = { sessions: 0, attempts: 0, reviews: 0 };
+      const touched = new Set<string>();
+      const sessionId = (uid: string) => this.sql<{ id: number }>(`SELECT id FROM sessions WHERE uid = ?`).get(uid)?.id;
+      for (const rec of records) {
+        if (rec.type === 'session') {
+          const r = this.sql(
+            `INSERT INTO sessions (uid, kind, options, plan, position, draft, status, started_at, ended_at, updated_at, pid)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (uid) DO NOTHING`,
+          ).run(
+            rec.uid,
+            rec.kind,
+            JSON.stringify(rec.options),
+            JSON.stringify(rec.plan),
+            rec.position,
+            rec.draft ? JSON.stringify(rec.draft) : null,
+            rec.status === 'running' ? 'interrupted' : rec.status,
+            Date.parse(rec.startedAt),
+            rec.endedAt === null ? (rec.status === 'running' ? Date.parse(rec.updatedAt) : null) : Date.parse(rec.endedAt),
+            Date.parse(rec.updatedAt),
+          );
+          result.sessions += r.changes;
+        } else if (rec.type === 'attempt') {
+          if (this.sql(`SELECT 1 FROM attempts WHERE uid = ?`).get(rec.uid)) continue;
+          const sid = sessionId(rec.sessionUid);
+          if (sid === undefined) throw new StoreError(`import: attempt ${rec.uid} refers to session ${rec.sessionUid}, which is not in the file or the store`);
+          const { type: _t, uid, sessionUid: _s, startedAt, answeredAt, ...rest } = rec;
+          this.insertAttempt({ ...rest, sessionId: sid, startedAt: new Date(startedAt), answeredAt: new Date(answeredAt) }, uid);
+          result.attempts++;
+        } else if (rec.type === 'review') {
+          const existing = this.sql<{ undone_at: number | null }>(`SELECT undone_at FROM review_log WHERE uid = ?`).get(rec.uid);
+          if (existing) {
+            if (existing.undone_at === null && rec.undoneAt !== null) {
+              this.sql(`UPDATE review_log SET undone_at = ? WHERE uid = ?`).run(Date.parse(rec.undoneAt), rec.uid);
+              touched.add(rec.questionId);
+            }
+            continue;
+          }
+          const aid = rec.attemptUid === null ? null : (this.sql<{ id: number }>(`SELECT id FROM attempts WHERE uid = ?`).get(rec.attemptUid)?.id ?? null);
+          this.sql(
+            `INSERT INTO review_log (uid, attempt_id, question_id, suggested_rating, rating, state_before, elapsed_days, scheduled_days, reviewed_at, card_before, undone_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+          ).run(rec.uid, aid, rec.questionId, rec.suggestedRating, rec.rating, rec.stateBefore, rec.elapsedDays, rec.scheduledDays, Date.parse(rec.reviewedAt), rec.undoneAt === null ? null : Date.parse(rec.undoneAt));
+          result.reviews++;
+          touched.add(rec.questionId);
+        }
+      }
+      for (const q of touched) this.replayCard(q);
+      if (result.attempts) this.rebuildTopics();
+      return result;
+    });
+  }
+
+  /** Rebuilds a question's card (and each log entry's card-before) from its standing ratings. */
+  private replayCard(questionId: string): void {
+    const rows = this.sql<ReviewRow>(`SELECT * FROM review_log WHERE question_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id`).all(questionId);
+    const topicsRow = this.sql<{ topics: string }>(`SELECT topics FROM attempts WHERE question_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1`).get(questionId);
+    const topics = topicsRow ? (JSON.parse(topicsRow.topics) as string[]) : [];
+    let card: CardState | null = null;
+    for (const r of rows) {
+      this.sql(`UPDATE review_log SET card_before = ? WHERE id = ?`).run(card ? cardJson(card) : null, r.id);
+      card = next(card, r.rating, date(r.reviewed_at), { retention: this.retention }).card;
+    }
+    if (card) this.putCard(questionId, topics, card, rows[0]!.reviewed_at);
+    else this.sql(`DELETE FROM cards WHERE question_id = ?`).run(questionId);
+  }
+
+  private rebuildTopics(): void {
+    this.sql(`DELETE FROM topic_stats`).run();
+    const stats = new Map<string, TopicStat>();
+    for (const r of this.sql<Pick<AttemptRow, 'topics' | 'points' | 'skipped' | 'answered_at'>>(`SELECT topics, points, skipped, answered_at FROM attempts ORDER BY answered_at, id`).iterate()) {
+      const points = JSON.parse(r.points) as PointResult[];
+      for (const t of JSON.parse(r.topics) as string[]) stats.set(t, updateTopic(stats.get(t), t, points, r.skipped === 1, date(r.answered_at)));
+    }
+    const put = this.sql(`INSERT INTO topic_stats (topic, weakness, attempts, missed_points, last_seen) VALUES (?, ?, ?, ?, ?)`);
+    for (const s of stats.values()) put.run(s.topic, s.weakness, s.attempts, s.missedPoints, ms(s.lastSeen));
+  }
+}
