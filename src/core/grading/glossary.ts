@@ -1,0 +1,81 @@
+import { tokenize, type Token } from './normalise.js';
+
+/**
+ * Acronyms, expansions and synonyms: each glossary group is one concept ("SLO", "service level
+ * objective"). Phrases are matched on the stems of their content words, so "load balancing" and
+ * "load balancer" meet, and "time to live" ignores its "to".
+ */
+
+export interface ConceptHit {
+  /** Indexes into the content-token list the phrase covers: [from, to). */
+  from: number;
+  to: number;
+  /** Concept keys ("#3") of every group whose term matched here. */
+  keys: string[];
+}
+
+interface Term {
+  stems: string[];
+  group: number;
+}
+
+export interface GlossaryIndex {
+  /** Every concept key with the terms that spell it. */
+  readonly groups: readonly (readonly string[])[];
+  /** Concept phrases found in a run of content tokens, longest first at each position. */
+  find(content: readonly Token[]): ConceptHit[];
+  /** The key of group `i`. */
+  key(i: number): string;
+}
+
+export const conceptKey = (group: number): string => `#${group}`;
+
+/** Builds the phrase index once from glossary groups (each a list of equivalent terms). */
+export function buildGlossary(groups: readonly (readonly string[])[]): GlossaryIndex {
+  const byFirst = new Map<string, Term[]>();
+  const seen = new Set<string>();
+  groups.forEach((terms, group) => {
+    for (const term of terms) {
+      const stems = tokenize(term)
+        .filter((t) => !t.stop)
+        .map((t) => t.stem);
+      if (stems.length === 0) continue;
+      const id = `${group}:${stems.join(' ')}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const list = byFirst.get(stems[0]!) ?? [];
+      list.push({ stems, group });
+      byFirst.set(stems[0]!, list);
+    }
+  });
+  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+
+  return {
+    groups,
+    key: conceptKey,
+    find(content) {
+      const hits: ConceptHit[] = [];
+      for (let i = 0; i < content.length; i++) {
+        const candidates = byFirst.get(content[i]!.stem);
+        if (!candidates) continue;
+        let best = 0;
+        const keys = new Set<string>();
+        for (const term of candidates) {
+          const n = term.stems.length;
+          if (n < best) break;
+          if (i + n > content.length) continue;
+          let ok = true;
+          for (let k = 1; k < n && ok; k++) {
+            const t = content[i + k]!;
+            ok = t.stem === term.stems[k] && t.sentence === content[i]!.sentence;
+          }
+          if (!ok) continue;
+          best = n;
+          keys.add(conceptKey(term.group));
+        }
+        if (best) hits.push({ from: i, to: i + best, keys: [...keys] });
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { Question } from '../bank/schema.js';
+import { buildGlossary } from './glossary.js';
+import { analyseAnswer, matchPoint, preparePhrase, quoteEvidence, type Lexicon, type PreparedPoint } from './match.js';
+import { tokenize } from './normalise.js';
+import { MATCH_THRESHOLD, round3, scorePoints } from './score.js';
+import { detectStar } from './star.js';
+import { buildTypoIndex } from './typos.js';
+import type { GradeResult, Grader, PointResult, Strictness } from './types.js';
+
+export type { GradeResult, Grader, PointResult, StarResult, Strictness } from './types.js';
+export { MATCH_THRESHOLD } from './score.js';
+
+/** Longer answers are graded on their first this-many characters, with a notice. */
+export const MAX_ANSWER_CHARS = 20_000;
+
+export interface GraderInput {
+  /** Every loaded question: informativeness weights come from all of them. */
+  questions: readonly Question[];
+  /** Glossary groups (equivalent phrases), built-in and from the banks in use. */
+  glossary: readonly string[][];
+}
+
+export interface GraderOptions {
+  strictness?: Strictness;
+}
+
+interface PreparedQuestion {
+  points: PreparedPoint[];
+}
+
+function questionText(q: Question): string {
+  return [q.prompt, ...q.keyPoints.flatMap((k) => [k.point, ...k.accept]), q.modelAnswer].join('\n');
+}
+
+/**
+ * Builds the grader once for the loaded banks: informativeness weights (IDF over the questions),
+ * the glossary phrase index and the typo index. Grading an answer afterwards is fast.
+ * Example: `createGrader({ questions, glossary }).grade(question, 'An SLI measures ...').score`.
+ */
+export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grader {
+  const threshold = MATCH_THRESHOLD[opts.strictness ?? 'normal'];
+  const glossary = buildGlossary(input.glossary);
+  const df = new Map<string, number>();
+  const words = new Set<string>();
+  const knownStems = new Set<string>();
+  for (const q of input.questions) {
+    const tokens = tokenize(questionText(q));
+    const keys = new Set<string>();
+    const content = tokens.filter((t) => !t.stop);
+    for (const t of content) {
+      keys.add(t.stem);
+      words.add(t.word);
+      knownStems.add(t.stem);
+    }
+    for (const h of glossary.find(content)) for (const k of h.keys) keys.add(k);
+    for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  }
+  for (const group of input.glossary) {
+    for (const t of tokenize(group.join('\n'))) {
+      if (t.stop) continue;
+      words.add(t.word);
+      knownStems.add(t.stem);
+    }
+  }
+  const n = Math.max(1, input.questions.length);
+  const lexicon: Lexicon = {
+    glossary,
+    typos: buildTypoIndex(words),
+    knownStems,
+    weight: (key) => Math.log(1 + n / Math.max(1, df.get(key) ?? 0)),
+  };
+
+  const prepared = new WeakMap<Question, PreparedQuestion>();
+  const prepare = (q: Question): PreparedQuestion => {
+    let p = prepared.get(q);
+    if (p) return p;
+    const promptKeys = new Set<string>();
+    const promptContent = tokenize(q.prompt).filter((t) => !t.stop);
+    for (const t of promptContent) promptKeys.add(t.stem);
+    for (const h of glossary.find(promptContent)) for (const k of h.keys) promptKeys.add(k);
+    p = {
+      points: q.keyPoints.map((k) => ({
+        text: preparePhrase(k.point, lexicon, promptKeys),
+        // Accept phrases are the author's own wording of the point: no damping for prompt words.
+        accepts: k.accept.map((a) => preparePhrase(a, lexicon, new Set())),
+      })),
+    };
+    prepared.set(q, p);
+    return p;
+  };
+
+  return {
+    grade(question, answer) {
+      const notices: string[] = [];
+      let text = typeof answer === 'string' ? answer : '';
+      let truncated = false;
+      if (text.length > MAX_ANSWER_CHARS) {
+        let cut = MAX_ANSWER_CHARS;
+        const code = text.charCodeAt(cut - 1);
+        if (code >= 0xd800 && code <= 0xdbff) cut--;
+        notices.push(`The answer is ${text.length.toLocaleString('en-US')} characters long; only the first ${MAX_ANSWER_CHARS.toLocaleString('en-US')} were graded.`);
+        text = text.slice(0, cut);
+        truncated = true;
+      }
+      if (question.ungraded) {
+        return { id: question.id, score: 0, points: [], truncated, notices: [...notices, 'This is an ungraded practice question: there are no key points to check.'] };
+      }
+      if (!/[\p{L}\p{N}]/u.test(text)) notices.push('The answer is empty: no words to grade.');
+      const analysed = analyseAnswer(text, lexicon);
+      const prep = prepare(question);
+      const points: PointResult[] = question.keyPoints.map((k, index) => {
+        const m = matchPoint(prep.points[index]!, analysed);
+        const strength = round3(m.strength);
+        const matched = strength >= threshold && strength > 0;
+        return { index, point: k.point, weight: k.weight, matched, strength, evidence: strength > 0 ? quoteEvidence(analysed, m.used) : '' };
+      });
+      const result: GradeResult = { id: question.id, score: scorePoints(points), points, truncated, notices };
+      if (question.category === 'behavioural') result.star = detectStar(text);
+      return result;
+    },
+  };
+}

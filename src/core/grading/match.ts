@@ -1,0 +1,251 @@
+import type { GlossaryIndex } from './glossary.js';
+import { stemWord, tokenize, VERB_CUES, type Token } from './normalise.js';
+import type { TypoIndex } from './typos.js';
+
+/**
+ * Key-point matching. A key point (its text, and each `accept` phrase) becomes a list of units:
+ * content words (by stem) or glossary concepts, each weighted by how informative it is. An answer
+ * becomes postings: for every stem and concept, where it occurs, in which sentence, whether it is
+ * negated, and whether it sits in prose or in a bare list of terms. A point's strength is the
+ * weighted share of its units found with the same polarity inside the best window of two
+ * sentences, bent by a curve so stray shared words earn nothing and most of a point earns all.
+ */
+
+/** Matched words in a run without a verb or function word (a bare list of terms) count this much. */
+export const BUZZWORD_DAMPING = 0.3;
+/** Words of the question's own prompt count this much: repeating the question shows little. */
+export const PROMPT_WORD_DAMPING = 0.5;
+/** A point spread over the whole answer counts this much of what it would in one place. */
+const SPREAD_FACTOR = 0.8;
+/** Coverage → strength: below `lo` nothing, from `hi` on everything, linear between. */
+const TEXT_CURVE = { lo: 0.2, hi: 0.65 };
+/** Accept phrases are short and exact: nearly all of one must be there. */
+const ACCEPT_CURVE = { lo: 0.5, hi: 0.9 };
+/** Evidence quotes are cut to this many characters. */
+export const MAX_EVIDENCE_CHARS = 200;
+
+export interface Unit {
+  /** Any of these keys in the answer makes the unit (a stem, or concept keys "#3"). */
+  keys: string[];
+  weight: number;
+  negated: boolean;
+}
+
+export interface Phrase {
+  units: Unit[];
+  total: number;
+}
+
+export interface PreparedPoint {
+  text: Phrase;
+  accepts: Phrase[];
+}
+
+export interface Occurrence {
+  /** Token index range [from, to) in the answer. */
+  from: number;
+  to: number;
+  sentence: number;
+  negated: boolean;
+  /** 1 in prose, BUZZWORD_DAMPING in a bare list of terms. */
+  damp: number;
+}
+
+export interface AnalysedAnswer {
+  text: string;
+  tokens: Token[];
+  postings: Map<string, Occurrence[]>;
+  /** Character range of each segment, for quoting evidence. */
+  segments: { start: number; end: number }[];
+}
+
+export interface Lexicon {
+  glossary: GlossaryIndex;
+  typos: TypoIndex;
+  /** Stems seen in the loaded banks: a word whose stem is known is never "repaired". */
+  knownStems: ReadonlySet<string>;
+  /** Informativeness of a key (stem or concept). */
+  weight(key: string): number;
+}
+
+/** Content tokens (no stop words) of a text, with glossary concepts found among them. */
+function contentWithConcepts(tokens: Token[], lexicon: Lexicon) {
+  const content = tokens.filter((t) => !t.stop);
+  return { content, hits: lexicon.glossary.find(content) };
+}
+
+/** Turns a point text or accept phrase into weighted units; `promptStems` are damped. */
+export function preparePhrase(text: string, lexicon: Lexicon, promptStems: ReadonlySet<string>): Phrase {
+  const { content, hits } = contentWithConcepts(tokenize(text), lexicon);
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  const damp = (keys: string[], stems: string[]) => (stems.every((s) => promptStems.has(s)) || keys.some((k) => promptStems.has(k)) ? PROMPT_WORD_DAMPING : 1);
+  let hi = 0;
+  for (let i = 0; i < content.length; i++) {
+    const hit = hits.find((h) => h.from === i);
+    if (hit && hit.to > i) {
+      const stems = content.slice(hit.from, hit.to).map((t) => t.stem);
+      const keys = stems.length === 1 ? [...hit.keys, stems[0]!] : hit.keys;
+      const id = hit.keys.join(',');
+      if (!seen.has(id)) {
+        seen.add(id);
+        const w = Math.max(...hit.keys.map((k) => lexicon.weight(k)));
+        units.push({ keys, weight: w * damp(hit.keys, stems), negated: content[i]!.negated });
+      }
+      i = hit.to - 1;
+      hi = hit.to;
+      continue;
+    }
+    if (i < hi) continue;
+    const t = content[i]!;
+    if (seen.has(t.stem)) continue;
+    seen.add(t.stem);
+    units.push({ keys: [t.stem], weight: lexicon.weight(t.stem) * damp([], [t.stem]), negated: t.negated });
+  }
+  return { units, total: units.reduce((a, u) => a + u.weight, 0) };
+}
+
+/** Reads an answer once: tokens, typo repairs, concepts, and postings for every key. */
+export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
+  const tokens = tokenize(text);
+  const segments: { start: number; end: number }[] = [];
+  const segDamp: number[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const seg = tokens[i]!.segment;
+    let j = i;
+    let stops = 0;
+    let cue = false;
+    while (j < tokens.length && tokens[j]!.segment === seg) {
+      if (tokens[j]!.stop) stops++;
+      if (VERB_CUES.has(tokens[j]!.word)) cue = true;
+      j++;
+    }
+    const n = j - i;
+    // Prose: a verb cue (auxiliary, modal, pronoun) in two words or more, or a function word in three or more.
+    const prose = (cue && n >= 2) || (stops >= 1 && n >= 3);
+    segments[seg] = { start: tokens[i]!.start, end: tokens[j - 1]!.end };
+    segDamp[seg] = prose ? 1 : BUZZWORD_DAMPING;
+    i = j;
+  }
+  for (const t of tokens) {
+    if (t.stop || lexicon.knownStems.has(t.stem)) continue;
+    const fixed = lexicon.typos.correct(t.word);
+    if (fixed) {
+      t.word = fixed;
+      t.stem = stemWord(fixed);
+    }
+  }
+  const postings = new Map<string, Occurrence[]>();
+  const post = (key: string, occ: Occurrence) => {
+    const list = postings.get(key);
+    if (list) list.push(occ);
+    else postings.set(key, [occ]);
+  };
+  const index = new Map<Token, number>(tokens.map((t, i) => [t, i]));
+  const { content, hits } = contentWithConcepts(tokens, lexicon);
+  for (const t of content) {
+    const i = index.get(t)!;
+    post(t.stem, { from: i, to: i + 1, sentence: t.sentence, negated: t.negated, damp: segDamp[t.segment]! });
+  }
+  for (const h of hits) {
+    const first = content[h.from]!;
+    const last = content[h.to - 1]!;
+    const occ: Occurrence = { from: index.get(first)!, to: index.get(last)! + 1, sentence: first.sentence, negated: first.negated, damp: segDamp[first.segment]! };
+    for (const k of h.keys) post(k, occ);
+  }
+  return { text, tokens, postings, segments };
+}
+
+export interface PhraseMatch {
+  strength: number;
+  /** Occurrences that made the best window. */
+  used: Occurrence[];
+}
+
+/** The weighted share of a phrase's units present (same polarity) in the best two-sentence window. */
+export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number; used: Occurrence[] } {
+  if (phrase.total <= 0) return { cov: 0, used: [] };
+  // Per unit: best value and occurrence in each sentence.
+  const perUnit: Map<number, { v: number; occ: Occurrence }>[] = [];
+  const sentences = new Set<number>();
+  let global = 0;
+  for (const u of phrase.units) {
+    const best = new Map<number, { v: number; occ: Occurrence }>();
+    let top = 0;
+    for (const k of u.keys) {
+      for (const occ of answer.postings.get(k) ?? []) {
+        if (occ.negated !== u.negated) continue;
+        const cur = best.get(occ.sentence);
+        if (!cur || occ.damp > cur.v) best.set(occ.sentence, { v: occ.damp, occ });
+        if (occ.damp > top) top = occ.damp;
+        sentences.add(occ.sentence);
+      }
+    }
+    global += u.weight * top;
+    perUnit.push(best);
+  }
+  let bestCov = 0;
+  let bestStart = -1;
+  for (const s of sentences) {
+    for (const start of [s - 1, s]) {
+      let sum = 0;
+      phrase.units.forEach((u, i) => {
+        const a = perUnit[i]!.get(start)?.v ?? 0;
+        const b = perUnit[i]!.get(start + 1)?.v ?? 0;
+        sum += u.weight * Math.max(a, b);
+      });
+      if (sum > bestCov) {
+        bestCov = sum;
+        bestStart = start;
+      }
+    }
+  }
+  const windowCov = bestCov / phrase.total;
+  const spreadCov = (SPREAD_FACTOR * global) / phrase.total;
+  const used: Occurrence[] = [];
+  if (windowCov >= spreadCov) {
+    for (const m of perUnit) {
+      const a = m.get(bestStart);
+      const b = m.get(bestStart + 1);
+      const pick = a && b ? (a.v >= b.v ? a : b) : (a ?? b);
+      if (pick) used.push(pick.occ);
+    }
+  } else {
+    for (const m of perUnit) {
+      let pick: { v: number; occ: Occurrence } | undefined;
+      for (const x of m.values()) if (!pick || x.v > pick.v || (x.v === pick.v && x.occ.from < pick.occ.from)) pick = x;
+      if (pick) used.push(pick.occ);
+    }
+  }
+  return { cov: Math.max(windowCov, spreadCov), used };
+}
+
+const curve = (x: number, c: { lo: number; hi: number }) => Math.max(0, Math.min(1, (x - c.lo) / (c.hi - c.lo)));
+
+/** How strongly the answer makes a key point (0..1), with the occurrences that showed it. */
+export function matchPoint(point: PreparedPoint, answer: AnalysedAnswer): PhraseMatch {
+  const text = coverage(point.text, answer);
+  let best: PhraseMatch = { strength: curve(text.cov, TEXT_CURVE), used: text.used };
+  for (const a of point.accepts) {
+    const m = coverage(a, answer);
+    const strength = curve(m.cov, ACCEPT_CURVE);
+    if (strength > best.strength) best = { strength, used: m.used };
+  }
+  return best;
+}
+
+/** The answer's own words that showed a point: the segments holding the matched words, cut to length. */
+export function quoteEvidence(answer: AnalysedAnswer, used: readonly Occurrence[]): string {
+  if (used.length === 0) return '';
+  const toks = answer.tokens;
+  const from = Math.min(...used.map((o) => o.from));
+  const to = Math.max(...used.map((o) => o.to)) - 1;
+  const segStart = answer.segments[toks[from]!.segment]!.start;
+  const segEnd = answer.segments[toks[to]!.segment]!.end;
+  let quote = answer.text.slice(segStart, segEnd);
+  if (quote.length > MAX_EVIDENCE_CHARS) {
+    quote = answer.text.slice(toks[from]!.start, toks[to]!.end);
+    if (quote.length > MAX_EVIDENCE_CHARS) quote = `${quote.slice(0, MAX_EVIDENCE_CHARS - 1).trimEnd()}…`;
+  }
+  return quote.replace(/\s+/g, ' ').trim();
+}

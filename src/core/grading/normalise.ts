@@ -1,0 +1,144 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Text → tokens: lower-cased words with their Porter stems, character offsets into the original
+ * text, and the sentence / clause / segment they sit in. Everything the matcher needs to know
+ * about an answer's shape is decided here, once per answer.
+ */
+
+/** Words that carry no meaning of their own for matching (they still count as sentence glue). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if then else so as of at by for with about against between into through during before after above below to from up down in out on off over under ' +
+    'again further once here there when where why how all any both each few more most other some such only own same than too very s t ' +
+    'can will just don should now is are was were be been being have has had having do does did doing would could might must shall may ' +
+    'i me my myself we our ours ourselves you your yours yourself he him his she her hers it its itself they them their theirs themselves ' +
+    'what which who whom this that these those am also e g eg ie etc via per like get gets got one use used using make makes made ' +
+    'not no nor never without cannot can\'t don\'t doesn\'t didn\'t isn\'t aren\'t wasn\'t weren\'t won\'t wouldn\'t shouldn\'t couldn\'t haven\'t hasn\'t hadn\'t mustn\'t ' +
+    'let lets much many well way ways thing things something anything everything yes example instance say says said'
+  ).split(/\s+/),
+);
+
+/** Auxiliaries, modals and subject pronouns: a run of words holding one of these reads as a clause, not a list. */
+export const VERB_CUES: ReadonlySet<string> = new Set(
+  (
+    'is are was were be been being am has have had do does did can could will would should shall may might must ' +
+    'i we you he she they it this that there means lets keeps needs gives takes helps allows stops tells shows'
+  ).split(/\s+/),
+);
+
+/** Words that flip the polarity of their whole clause ("restarting is not the fix"). */
+const CLAUSE_NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor']);
+/** Words that negate only what follows them in the clause ("without a canary", "no lasting value"). */
+const FORWARD_NEGATORS = new Set(['no', 'without', 'avoid', 'avoiding', 'none']);
+/** Phrases that look negative but are not ("not only", "no matter"). */
+const NOT_NEGATING_NEXT: Readonly<Record<string, ReadonlySet<string>>> = {
+  not: new Set(['only', 'just', 'merely', 'necessarily']),
+  no: new Set(['matter', 'doubt', 'longer']),
+};
+/** Two-word forward negators: "instead of X", "rather than X". */
+const FORWARD_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['instead', 'of'],
+  ['rather', 'than'],
+];
+/** Words that start a new clause for negation scope (the scope of "not" ends at "but", "because" ...). */
+const CLAUSE_STARTERS = new Set(['but', 'because', 'although', 'though', 'while', 'whereas', 'however', 'so', 'which', 'who', 'then', 'and', 'or', 'since', 'unless', 'until', 'whether']);
+
+export interface Token {
+  /** Lower-cased word as written (apostrophes normalised). */
+  word: string;
+  /** Porter stem of `word` (or the word itself when it is not plain ASCII letters). */
+  stem: string;
+  start: number;
+  end: number;
+  /** Index of the sentence (split at . ! ? and line breaks). */
+  sentence: number;
+  /** Index of the segment (split at any punctuation: commas, semicolons, brackets, bullets). */
+  segment: number;
+  /** Index of the clause (a segment split further at connectives such as "but" or "because"). */
+  clause: number;
+  /** True when the token sits in the scope of a negation. */
+  negated: boolean;
+  stop: boolean;
+}
+
+// Words: letters and digits, with inner apostrophes ("don't") and inner dots in numbers ("99.9").
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|\.\d+)*/gu;
+const SENTENCE_GAP = /[.!?](?:\s|$)|\n|[.!?]["')\]]/;
+const SEGMENT_GAP = /[,;:()[\]{}•|/\\"“”]|\s[-–—*]\s|^[-–—*]\s/;
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 50_000;
+
+/** The Porter stem of a lower-cased word; words that are not plain ASCII letters stay as they are. */
+export function stemWord(word: string): string {
+  let s = stemCache.get(word);
+  if (s !== undefined) return s;
+  const base = word.endsWith("'s") ? word.slice(0, -2) : word;
+  s = /^[a-z]+$/.test(base) && base.length > 2 ? stemmer(base) : base;
+  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+  stemCache.set(word, s);
+  return s;
+}
+
+export function isNegator(word: string): boolean {
+  return CLAUSE_NEGATORS.has(word) || FORWARD_NEGATORS.has(word) || word.endsWith("n't");
+}
+
+/**
+ * Splits text into tokens with positions, sentence/segment/clause indexes and negation scope.
+ * Example: `tokenize("We would not roll back.")` marks "roll" and "back" as negated.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let segment = 0;
+  let clause = 0;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  WORD.lastIndex = 0;
+  while ((m = WORD.exec(text))) {
+    const gap = text.slice(last, m.index);
+    if (tokens.length) {
+      if (SENTENCE_GAP.test(gap)) {
+        sentence++;
+        segment++;
+        clause++;
+      } else if (SEGMENT_GAP.test(gap)) {
+        segment++;
+        clause++;
+      }
+    }
+    const word = m[0].toLowerCase().replace(/’/g, "'");
+    if (CLAUSE_STARTERS.has(word) && tokens.length && tokens[tokens.length - 1]!.clause === clause) clause++;
+    tokens.push({ word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });
+    last = m.index + m[0].length;
+  }
+  markNegation(tokens);
+  return tokens;
+}
+
+function markNegation(tokens: Token[]): void {
+  let i = 0;
+  while (i < tokens.length) {
+    const clause = tokens[i]!.clause;
+    let j = i;
+    while (j < tokens.length && tokens[j]!.clause === clause) j++;
+    // Within one clause [i, j): whole-clause negators flip everything, forward ones what follows.
+    let whole = 0;
+    const forwardFrom: number[] = [];
+    for (let k = i; k < j; k++) {
+      const w = tokens[k]!.word;
+      const next = tokens[k + 1]?.clause === clause ? tokens[k + 1]!.word : '';
+      if (NOT_NEGATING_NEXT[w]?.has(next)) continue;
+      if (CLAUSE_NEGATORS.has(w) || (w.endsWith("n't") && w.length > 3)) whole++;
+      else if (FORWARD_NEGATORS.has(w)) forwardFrom.push(k + 1);
+      else if (FORWARD_PAIRS.some(([a, b]) => a === w && b === next)) forwardFrom.push(k + 2);
+    }
+    for (let k = i; k < j; k++) {
+      const forward = forwardFrom.filter((f) => f <= k).length;
+      tokens[k]!.negated = (whole + forward) % 2 === 1;
+    }
+    i = j;
+  }
+}
