@@ -1,0 +1,114 @@
+import { AbortPromptError, CancelPromptError, ExitPromptError } from '@inquirer/core';
+import { checkbox, input, select } from '@inquirer/prompts';
+import { CancelledError } from '../../core/errors.js';
+import { RATINGS, type Rating } from '../../core/model.js';
+import { sanitiseLine } from '../sanitise.js';
+import { answerPrompt, type AnswerConfig, type AnswerResult } from './answer.js';
+
+/**
+ * The prompts a session shows, each turning Ctrl-C, a closed terminal and `quit` into a
+ * `PromptCancelled` that carries the text being typed (kept as the session's draft).
+ */
+
+export class PromptCancelled extends CancelledError {
+  constructor(readonly draft: string) {
+    super('Interrupted.');
+    this.name = 'PromptCancelled';
+  }
+}
+
+/** Where prompts read and draw, and the signal that aborts them (SIGTERM, SIGHUP). */
+export interface PromptIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+function isPromptExit(err: unknown): boolean {
+  return err instanceof ExitPromptError || err instanceof AbortPromptError || err instanceof CancelPromptError;
+}
+
+async function guard<T>(run: () => Promise<T>, draft: () => string): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isPromptExit(err)) throw new PromptCancelled(draft());
+    throw err;
+  }
+}
+
+/** Asks one question; resolves with the answer, or rejects with `PromptCancelled` holding the draft. */
+export async function askAnswer(config: AnswerConfig, io: PromptIo): Promise<AnswerResult> {
+  let draft = config.draft ?? '';
+  const r = await guard(
+    () =>
+      answerPrompt(
+        { ...config, onDraft: (t) => ((draft = t), config.onDraft(t)) },
+        { input: io.input, output: io.output, signal: io.signal },
+      ),
+    () => draft,
+  );
+  if (r.action === 'quit') throw new PromptCancelled(r.text);
+  return r;
+}
+
+const RATING_HELP: Record<Rating, string> = {
+  again: 'Again: I could not answer it; show it again soon',
+  hard: 'Hard: I got there with effort or gaps',
+  good: 'Good: a solid answer',
+  easy: 'Easy: effortless; space it far out',
+};
+
+/** Again / Hard / Good / Easy, preselected from the grader's suggestion. */
+export async function askRating(suggested: Rating, io: PromptIo): Promise<Rating> {
+  return guard(
+    () =>
+      select<Rating>(
+        {
+          message: `How did that go? (suggested: ${suggested})`,
+          choices: RATINGS.map((r) => ({ value: r, name: RATING_HELP[r] })),
+          default: suggested,
+        },
+        { input: io.input, output: io.output, signal: io.signal },
+      ),
+    () => '',
+  );
+}
+
+/** Pair mode: the interviewer ticks the key points the candidate made, then may type notes. */
+export async function askChecklist(points: readonly string[], io: PromptIo): Promise<{ ticked: number[]; notes: string }> {
+  let notes = '';
+  const ticked = await guard(
+    () =>
+      checkbox<number>(
+        {
+          message: 'Tick the key points the candidate made (Space to tick, Enter when done)',
+          choices: points.map((p, i) => ({ value: i, name: sanitiseLine(p) })),
+          pageSize: 12,
+        },
+        { input: io.input, output: io.output, signal: io.signal },
+      ),
+    () => '',
+  );
+  notes = await guard(
+    () => input({ message: 'Notes for the candidate (Enter to leave empty):' }, { input: io.input, output: io.output, signal: io.signal }),
+    () => notes,
+  );
+  return { ticked, notes };
+}
+
+export interface MenuChoice<V extends string> {
+  value: V;
+  name: string;
+}
+
+/** The start menu (`sre-drill` in a terminal). */
+export async function askMenu<V extends string>(message: string, choices: readonly MenuChoice<V>[], io: PromptIo): Promise<V> {
+  return guard(() => select<V>({ message, choices: [...choices] }, { input: io.input, output: io.output, signal: io.signal }), () => '');
+}
+
+/** Opens $EDITOR (or $VISUAL, else the platform default) on the text; loaded only when asked for. */
+export async function openEditor(text: string): Promise<string> {
+  const { editAsync } = await import('@inquirer/external-editor');
+  return editAsync(text, { postfix: '.md' });
+}
