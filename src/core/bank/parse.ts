@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
@@ -133,6 +134,9 @@ export function parseBankText(text: string, file: string): ParsedFile {
 
   if (text.trim() === '') return invalid([at(1, 1, 'file is empty: a bank needs a `questions:` list')]);
 
+  const fast = parseFast(text, file);
+  if (fast) return fast;
+
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const loc = new Locator(doc, lines, file);
@@ -183,14 +187,58 @@ export function parseBankText(text: string, file: string): ParsedFile {
   return {
     kind,
     file,
-    questions: bank.questions.map((q, i) => toQuestion(q, bank.category, loc, i)),
+    questions: bank.questions.map((q, i) => toQuestion(q, bank.category, { file, ...loc.lineCol(loc.node(['questions', i])), index: i })),
     issues,
   };
 }
 
-function toQuestion(q: z.output<(typeof FILE_KINDS)['questions']>['questions'][number], fileCategory: Category | undefined, loc: Locator, index: number): Question {
+// Anchors and aliases send a file down the careful path, which caps alias expansion.
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
+const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/gm;
+
+/**
+ * The fast path for a clean file: js-yaml reads large banks many times faster than the yaml
+ * package's document model. It gives no source positions, so it is used only when the file parses
+ * and validates cleanly and every question's `id:` line can be found by a line scan; anything else
+ * (errors to locate, anchors, unusual layouts) goes through the located path.
+ */
+function parseFast(text: string, file: string): ParsedFile | undefined {
+  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = fastLoad(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const keys = Object.keys(data);
+  const kind = (Object.keys(FILE_KINDS) as FileKind[]).find((k) => keys.includes(k));
+  if (!kind) return undefined;
+  const result = FILE_KINDS[kind].safeParse(data);
+  if (!result.success) return undefined;
+  if (kind === 'glossary') return { kind, file, groups: (result.data as { glossary: string[][] }).glossary, issues: [] };
+  if (kind === 'ask_the_interviewer') return { kind, file, asks: (result.data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer, issues: [] };
+
+  const where = new Map<string, { line: number; col: number }>();
+  let line = 1;
+  let counted = 0;
+  for (const m of text.matchAll(ID_LINES)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    if (!where.has(m[2]!)) where.set(m[2]!, { line, col: m[1]!.length + 1 });
+  }
+  const bank = result.data as z.output<(typeof FILE_KINDS)['questions']>;
+  const questions: Question[] = [];
+  for (const [index, q] of bank.questions.entries()) {
+    const pos = where.get(q.id);
+    if (!pos) return undefined;
+    questions.push(toQuestion(q, bank.category, { file, ...pos, index }));
+  }
+  return { kind, file, questions, issues: [] };
+}
+
+function toQuestion(q: z.output<(typeof FILE_KINDS)['questions']>['questions'][number], fileCategory: Category | undefined, source: Question['source']): Question {
   const category = q.category ?? fileCategory ?? 'definitions';
-  const node = loc.node(['questions', index]);
   return {
     id: q.id,
     category,
@@ -204,7 +252,7 @@ function toQuestion(q: z.output<(typeof FILE_KINDS)['questions']>['questions'][n
     hints: q.hints ?? [],
     followUps: q.follow_ups ?? [],
     references: q.references ?? [],
-    source: { file: loc.file, ...loc.lineCol(node), index },
+    source,
   };
 }
 

@@ -1,0 +1,51 @@
+// Start-up and bank validation: `sre-drill --version` against `node -e 0`, and `banks validate`
+// over 10,000 generated questions (time and peak memory).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { atMost, BIN, info, timeNode, vsFloor, withTempDir, writeFile, type BenchModule, type Figure } from './lib.js';
+
+/** A bank file of `n` questions shaped like real ones (4 key points, a model answer, hints). */
+export function generatedBank(prefix: string, n: number): string {
+  const lines = ['# yaml-language-server: $schema=./schema.json', 'category: definitions', 'questions:'];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `  - id: ${prefix}-q${i}`,
+      `    prompt: What does component ${i} of subsystem ${prefix} do when the upstream dependency slows down?`,
+      `    topics: [topic-${i % 50}, area-${i % 7}]`,
+      `    difficulty: ${(i % 3) + 1}`,
+      '    time_limit: 2m',
+      '    key_points:',
+      `      - point: It sheds load with a queue limit of ${i} requests`,
+      '        accept: [load shedding, drops excess work]',
+      '        weight: 2',
+      `      - It retries with exponential backoff and jitter, capped at ${i % 10} attempts`,
+      '      - It opens a circuit breaker after repeated failures',
+      '      - It reports saturation through a metric and an alert',
+      '    model_answer: |',
+      `      Component ${i} sheds load once its queue holds ${i} requests, retries with exponential backoff`,
+      `      and jitter up to ${i % 10} times, opens a circuit breaker after repeated failures, and reports`,
+      '      saturation through a metric with an alert on it.',
+      '    hints: [Think about what protects the dependency]',
+      '    follow_ups: [How would you test it?]',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const bench: BenchModule = {
+  title: 'start-up',
+  async run(): Promise<Figure[]> {
+    const version = timeNode([BIN, '--version'], 21);
+    const figures: Figure[] = [vsFloor('sre-drill --version', version.ms, 1.5), info('sre-drill --version peak RSS', version.rssMb, 'MB')];
+    await withTempDir((dir) => {
+      const banks = join(dir, 'banks');
+      mkdirSync(banks);
+      for (let f = 0; f < 10; f++) writeFile(join(banks, `bank-${f}.yaml`), generatedBank(`b${f}`, 1000));
+      const validate = timeNode([BIN, 'banks', 'validate', banks], 5);
+      if (validate.last.status !== 0) throw new Error(`validate failed: ${validate.last.stderr}`);
+      figures.push(atMost('banks validate, 10,000 questions', validate.ms, 'ms', 500), atMost('banks validate, 10,000 questions: peak RSS', validate.rssMb, 'MB', 150));
+    });
+    return figures;
+  },
+};
+export default bench;
