@@ -4,6 +4,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Category, KeyPoint } from '../core/bank/schema.js';
 import { StoreError } from '../core/errors.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord } from '../core/export/records.js';
 import type { PointResult, StarResult } from '../core/grading/types.js';
 import type { Attempt, Rating, SessionKind, SessionStatus } from '../core/model.js';
 import { checkRetention, DEFAULT_RETENTION, next, retrievability, type CardState, type CardStateName } from '../core/scheduling/fsrs.js';
@@ -135,36 +136,7 @@ export interface QueueRequest {
   limit?: number;
 }
 
-/** One line of a JSON Lines export; see `exportAll`. */
-export type ExportRecord =
-  | { type: 'header'; format: 'sre-drill-export'; version: 1; schema: number; exportedAt: string }
-  | {
-      type: 'session';
-      uid: string;
-      kind: SessionKind;
-      options: Record<string, unknown>;
-      plan: string[];
-      position: number;
-      draft: SessionDraft | null;
-      status: SessionStatus;
-      startedAt: string;
-      endedAt: string | null;
-      updatedAt: string;
-    }
-  | ({ type: 'attempt'; uid: string; sessionUid: string; startedAt: string; answeredAt: string } & Omit<NewAttempt, 'sessionId' | 'startedAt' | 'answeredAt'>)
-  | {
-      type: 'review';
-      uid: string;
-      attemptUid: string | null;
-      questionId: string;
-      suggestedRating: Rating | null;
-      rating: Rating;
-      stateBefore: CardStateName;
-      elapsedDays: number;
-      scheduledDays: number;
-      reviewedAt: string;
-      undoneAt: string | null;
-    };
+export type { ExportRecord };
 
 export interface ImportResult {
   sessions: number;
@@ -861,7 +833,7 @@ export class Store {
 
   /** Everything as export records: a header, then sessions, attempts and the review log, each oldest first. */
   *exportAll(now: Date): Generator<ExportRecord> {
-    yield { type: 'header', format: 'sre-drill-export', version: 1, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
+    yield { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
     const sessionUid = new Map<number, string>();
     for (const r of this.sql<SessionRow>(`SELECT * FROM sessions ORDER BY started_at, id`).iterate()) {
       const s = sessionFromRow(r);

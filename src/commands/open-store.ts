@@ -1,0 +1,49 @@
+import { UsageError } from '../core/errors.js';
+import { checkRetention, DEFAULT_RETENTION } from '../core/scheduling/fsrs.js';
+import { DEFAULT_NEW_PER_DAY } from '../core/scheduling/queue.js';
+import type { Context } from './context.js';
+import type { Store } from '../storage/store.js';
+
+/** Scheduling settings: desired retention and new cards per day. */
+export interface StudySettings {
+  retention: number;
+  newPerDay: number;
+}
+
+/**
+ * Settings from the environment (`SRE_DRILL_RETENTION`, `SRE_DRILL_NEW_PER_DAY`), else the
+ * defaults (0.9, 10). A value that is not a number in range is a usage error naming the variable.
+ */
+export function studySettings(env: NodeJS.ProcessEnv): StudySettings {
+  let retention = DEFAULT_RETENTION;
+  let newPerDay = DEFAULT_NEW_PER_DAY;
+  const r = env.SRE_DRILL_RETENTION?.trim();
+  if (r) {
+    const n = Number(r);
+    try {
+      retention = checkRetention(n);
+    } catch {
+      throw new UsageError(`SRE_DRILL_RETENTION must be a number between 0.7 and 0.99 (e.g. 0.9), got "${r}"`);
+    }
+  }
+  const p = env.SRE_DRILL_NEW_PER_DAY?.trim();
+  if (p) {
+    if (!/^\d+$/.test(p)) throw new UsageError(`SRE_DRILL_NEW_PER_DAY must be a whole number of new questions per day (e.g. 10), got "${p}"`);
+    newPerDay = Number(p);
+  }
+  return { retention, newPerDay };
+}
+
+/** Opens the progress store in the context's data folder with the context's settings. */
+export async function openContextStore(ctx: Context): Promise<Store> {
+  const settings = studySettings(ctx.env);
+  const [{ openStore }, dir] = await Promise.all([import('../storage/store.js'), ctx.dataDir()]);
+  return openStore(dir, { retention: settings.retention });
+}
+
+/** Local midnight before `now`: the daily new-card limit counts from here. */
+export function dayStart(now: Date): Date {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { RATING_THRESHOLDS, suggestRating } from '../../../src/core/scheduling/rating.js';
+
+describe('suggestRating', () => {
+  it.each([
+    [1, 'easy'],
+    [RATING_THRESHOLDS.easy, 'easy'],
+    [0.8999, 'good'],
+    [RATING_THRESHOLDS.good, 'good'],
+    [0.6999, 'hard'],
+    [RATING_THRESHOLDS.hard, 'hard'],
+    [0.3999, 'again'],
+    [0, 'again'],
+  ] as const)('score %s suggests %s', (score, rating) => {
+    expect(suggestRating({ score })).toBe(rating);
+  });
+
+  it('a skipped answer is always again', () => {
+    expect(suggestRating({ score: 1, skipped: true })).toBe('again');
+  });
+
+  it('over time or a hint caps the suggestion at good', () => {
+    expect(suggestRating({ score: 0.95, overTime: true })).toBe('good');
+    expect(suggestRating({ score: 0.95, hintsUsed: 2 })).toBe('good');
+    expect(suggestRating({ score: 0.5, hintsUsed: 1 })).toBe('hard');
+  });
+});
