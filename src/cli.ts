@@ -75,6 +75,38 @@ export function buildProgram(init: ProgramInit): Command {
     .option('--json', 'machine-readable output')
     .action(run(async () => (await import('./commands/banks.js')).banksShow));
 
+  banks
+    .command('prune')
+    .description('questions with history that left the banks: list them (--dry-run) or remove their cards (history is kept)')
+    .option('--dry-run', 'only list them')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/prune.js')).prune));
+
+  program
+    .command('review')
+    .description('review the cards that are due, most at risk first (--list: every scheduled card)')
+    .option('--list', 'list every scheduled card by due date instead of reviewing')
+    .option('--json', 'with --list: machine-readable output')
+    .option('--limit <n>', 'at most this many questions')
+    .option('--cram', 'drill the weakest topics even when nothing is due')
+    .action(run(async () => (await import('./commands/review.js')).review));
+  program
+    .command('undo')
+    .description('take back the last rating (the card returns to its previous state)')
+    .action(run(async () => (await import('./commands/undo.js')).undo));
+  program
+    .command('export')
+    .description('export your history (json), the banks as Anki notes (anki) or attempts for spreadsheets (csv)')
+    .option('--format <format>', 'json | anki | csv', 'json')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(run(async () => (await import('./commands/export.js')).exportCommand));
+  program
+    .command('import')
+    .description('merge a history exported with `export --format json` (importing twice changes nothing)')
+    .argument('<file>', 'a JSON Lines export')
+    .action(run(async () => (await import('./commands/import.js')).importCommand));
+
+
   return program;
 }
 
