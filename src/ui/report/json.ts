@@ -1,0 +1,59 @@
+import type { ReportModel } from '../../core/report/types.js';
+
+/** Bumped only when a field changes meaning or goes away; new fields may appear within a version. */
+export const REPORT_JSON_VERSION = 1;
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** The report in its stable, documented JSON schema (README, "report --format json"). */
+export function reportJson(m: ReportModel): Record<string, unknown> {
+  const summary = (s: ReportModel['overall']) => ({
+    attempts: s.attempts,
+    scored: s.scored,
+    score: s.score === null ? null : r3(s.score),
+    skipped: s.skipped,
+    over_time: s.overTime,
+    time_used_ms: s.timeUsedMs,
+    time_limit_ms: s.timeLimitMs,
+  });
+  return {
+    schema_version: REPORT_JSON_VERSION,
+    generated_at: iso(m.generatedAt),
+    period: { label: m.period.label, from: iso(m.period.from), to: iso(m.period.to), session_id: m.period.sessionId, session_kind: m.period.sessionKind, category: m.period.category },
+    overall: summary(m.overall),
+    categories: m.categories.map((c) => ({ category: c.category, ...summary(c) })),
+    topics: m.topics.map((t) => ({ topic: t.topic, mastery: r3(t.mastery), attempts: t.attempts, trend: t.trend, due: t.due })),
+    attempts: m.attempts.map((a) => ({
+      question_id: a.questionId,
+      category: a.category,
+      topics: a.topics,
+      score: a.scored ? r3(a.score) : null,
+      over_time: a.overTime,
+      duration_ms: a.durationMs,
+      at: a.at.toISOString(),
+      time_limit_ms: a.timeLimitMs,
+      skipped: a.skipped,
+      session_id: a.sessionId,
+    })),
+    timeline: { unit: m.timeline.unit, points: m.timeline.points.map((p) => ({ label: p.label, at: p.at.toISOString(), score: r3(p.score), attempts: p.attempts })) },
+    forecast: m.forecast.map((d) => ({ date: d.date, due: d.due })),
+    plan: m.plan.map((p) => ({ topic: p.topic, mastery: p.mastery === null ? null : r3(p.mastery), reason: p.reason, questions: p.questions, command: p.command })),
+    missed: m.missed.map((g) => ({
+      topic: g.topic,
+      mastery: r3(g.mastery),
+      questions: g.questions.map((q) => ({ question_id: q.questionId, prompt: q.prompt, score: r3(q.score), at: q.at.toISOString(), points: q.points.map((p) => ({ point: p.point, model_answer: p.sentences })) })),
+    })),
+    star: m.star && {
+      answers: m.star.answers,
+      complete: m.star.complete,
+      present: m.star.present,
+      entries: m.star.entries.map((e) => ({ question_id: e.questionId, at: e.at.toISOString(), missing: e.missing })),
+    },
+    asks: m.asks.map((a) => ({ id: a.id, ask: a.ask, why: a.why })),
+  };
+}
+
+export function renderJson(m: ReportModel): string {
+  return `${JSON.stringify(reportJson(m), null, 2)}\n`;
+}
