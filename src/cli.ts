@@ -56,6 +56,50 @@ export function buildProgram(init: ProgramInit): Command {
       writeErr: (s) => void init.io.stderr.write(s),
     });
 
+  const sessions = async () => import('./commands/sessions.js');
+  program
+    .command('drill')
+    .description('timed questions one after another, with feedback and a rating after each')
+    .addOption(new Option('--category <c>', 'only this category (repeatable)').argParser(collect))
+    .addOption(new Option('--topic <t>', 'only this topic (repeatable)').argParser(collect))
+    .option('--difficulty <n>', '1 (entry), 2 (mid) or 3 (senior)')
+    .option('--count <n>', 'how many questions (default 5)')
+    .option('--seed <n>', 'a seeded shuffle instead of weak topics first (repeatable order)')
+    .option('--no-timer', 'no time limits')
+    .option('--overtime <mode>', 'allow: keep counting past zero instead of submitting')
+    .option('--strictness <s>', 'lenient | normal | strict')
+    .option('--pair', 'pair mode: answer out loud, the interviewer ticks the key points')
+    .option('--plain', 'line by line, no colour or cursor movement (also when stdin is not a terminal)')
+    .action(run(async () => (await sessions()).drill));
+  program
+    .command('mock')
+    .description('a mock interview loop with an overall clock; feedback and the report at the end')
+    .option('--format <f>', 'phone (about 30 min) or onsite (about 75 min)', 'phone')
+    .option('--minutes <n>', 'fit the loop to this many minutes (5-180)')
+    .option('--seed <n>', 'a seeded shuffle instead of weak topics first')
+    .option('--overtime <mode>', 'allow: keep counting past zero instead of submitting')
+    .option('--strictness <s>', 'lenient | normal | strict')
+    .option('--pair', 'pair mode: answer out loud, the interviewer ticks the key points')
+    .option('--plain', 'line by line, no colour or cursor movement')
+    .action(run(async () => (await sessions()).mock));
+  program
+    .command('resume')
+    .description('continue the last interrupted session, with the time that was left')
+    .option('--plain', 'line by line, no colour or cursor movement')
+    .action(run(async () => (await sessions()).resume));
+  program.command('menu', { hidden: true }).action(run(async () => (await sessions()).menu));
+  program
+    .command('report')
+    .description('where you stand and what to study next: scores, topic mastery, missed points, forecast, study plan')
+    .option('--last', 'the last session only')
+    .option('--session <id>', 'one session')
+    .option('--since <when>', 'a span back from now (7d, 12h, 2w) or a day (2026-11-01); default: the last 30 days')
+    .option('--category <c>', 'only this category')
+    .option('--format <f>', 'text | md | html | json (default: text)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--open', 'write the HTML report and open it in the browser (or print its path)')
+    .action(run(async () => (await import('./commands/report.js')).report));
+
   const banks = program.command('banks').description('list, check and show question banks');
   banks
     .command('list')
@@ -74,7 +118,6 @@ export function buildProgram(init: ProgramInit): Command {
     .argument('<id>', 'question id')
     .option('--json', 'machine-readable output')
     .action(run(async () => (await import('./commands/banks.js')).banksShow));
-
   banks
     .command('prune')
     .description('questions with history that left the banks: list them (--dry-run) or remove their cards (history is kept)')
@@ -105,7 +148,6 @@ export function buildProgram(init: ProgramInit): Command {
     .description('merge a history exported with `export --format json` (importing twice changes nothing)')
     .argument('<file>', 'a JSON Lines export')
     .action(run(async () => (await import('./commands/import.js')).importCommand));
-
 
   return program;
 }
