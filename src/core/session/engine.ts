@@ -64,6 +64,30 @@ export function begin(plan: SessionPlan, now: Date): EngineState {
   return plan.items.length ? startTurn(s, 'question', null, now) : s;
 }
 
+/** Where a saved session stopped: the turn, its follow-up, the time left and the hints shown. */
+export interface ResumePoint {
+  index: number;
+  turn: Turn;
+  followUp: string | null;
+  /** Ms that were left on the interrupted turn; null to start it afresh. */
+  remainingMs: number | null;
+  hintsShown: number;
+  /** Ms the loop had used over the turns already answered. */
+  loopUsedMs: number;
+}
+
+/**
+ * Continues a saved session at `now`, with the time that was left on the interrupted turn.
+ * Example: `resumeAt(plan, { index: 2, turn: 'question', followUp: null, remainingMs: 45_000, hintsShown: 1, loopUsedMs: 0 }, now)`.
+ */
+export function resumeAt(plan: SessionPlan, at: ResumePoint, now: Date): EngineState {
+  const base = { ...begin({ ...plan, items: [] }, now), plan, index: at.index, loopUsedMs: at.loopUsedMs };
+  if (isDone(base)) return base;
+  const s = startTurn(base, at.turn, at.followUp, now);
+  const used = s.limitMs !== null && at.remainingMs !== null ? Math.max(0, s.limitMs - Math.max(0, at.remainingMs)) : 0;
+  return { ...s, usedMs: used, hintsShown: at.hintsShown };
+}
+
 export function isDone(s: EngineState): boolean {
   return s.index >= s.plan.items.length;
 }

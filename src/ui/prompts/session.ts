@@ -1,8 +1,8 @@
 import { AbortPromptError, CancelPromptError, ExitPromptError } from '@inquirer/core';
 import { checkbox, input, select } from '@inquirer/prompts';
-import { CancelledError } from '../../core/errors.js';
 import { RATINGS, type Rating } from '../../core/model.js';
 import { sanitiseLine } from '../sanitise.js';
+import { PromptCancelled } from './cancelled.js';
 import { answerPrompt, type AnswerConfig, type AnswerResult } from './answer.js';
 
 /**
@@ -10,12 +10,7 @@ import { answerPrompt, type AnswerConfig, type AnswerResult } from './answer.js'
  * `PromptCancelled` that carries the text being typed (kept as the session's draft).
  */
 
-export class PromptCancelled extends CancelledError {
-  constructor(readonly draft: string) {
-    super('Interrupted.');
-    this.name = 'PromptCancelled';
-  }
-}
+export { PromptCancelled };
 
 /** Where prompts read and draw, and the signal that aborts them (SIGTERM, SIGHUP). */
 export interface PromptIo {

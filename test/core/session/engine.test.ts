@@ -10,6 +10,7 @@ import {
   nextHint,
   pause,
   remainingMs,
+  resumeAt,
   snapshot,
   unpause,
   type EngineState,
@@ -128,5 +129,26 @@ describe('engine turns', () => {
     const end = finishTurn(s, q('fx-disk-full'), full, at(150_000), rng());
     expect(isDone(end.state)).toBe(true);
     expect(end.state.ended).toBe('loop-clock');
+  });
+});
+
+describe('engine resume', () => {
+  it('continues the interrupted question with the time that was left and the hints shown', () => {
+    const s = resumeAt(drill, { index: 1, turn: 'question', followUp: null, remainingMs: 40_000, hintsShown: 1, loopUsedMs: 0 }, at(9_999_000));
+    expect(s.index).toBe(1);
+    expect(remainingMs(s, at(9_999_000))).toBe(40_000);
+    expect(remainingMs(s, at(10_009_000))).toBe(30_000);
+    expect(nextHint(s, q('fx-toil')).hint).toBeNull();
+  });
+
+  it('continues a follow-up, and the loop clock remembers the time already used', () => {
+    const s = resumeAt(mock, { index: 0, turn: 'follow-up', followUp: 'How would you pick the window?', remainingMs: 20_000, hintsShown: 0, loopUsedMs: 300_000 }, T0);
+    expect(s).toMatchObject({ turn: 'follow-up', followUp: 'How would you pick the window?' });
+    expect(remainingMs(s, T0)).toBe(20_000);
+    expect(loopRemainingMs(s, T0)).toBe(600_000 - 300_000 - 40_000);
+  });
+
+  it('a session saved after its last answer resumes as done', () => {
+    expect(isDone(resumeAt(drill, { index: 2, turn: 'question', followUp: null, remainingMs: null, hintsShown: 0, loopUsedMs: 0 }, T0))).toBe(true);
   });
 });

@@ -1,0 +1,41 @@
+import type { Rating } from '../core/model.js';
+import { askAnswer, askChecklist, askRating, openEditor, type PromptIo } from './prompts/session.js';
+import type { SessionUi, TurnView } from './session-ui.js';
+import type { Theme } from './theme.js';
+
+export interface TtyOptions extends PromptIo {
+  theme: Theme;
+  size(): { columns: number; rows: number };
+  /** Replaces $EDITOR (tests). */
+  editor?: (text: string) => Promise<string>;
+}
+
+/** A session in a terminal: the live answering prompt, the rating prompt, the pair checklist. */
+export function ttySessionUi(opts: TtyOptions): SessionUi {
+  const io: PromptIo = { input: opts.input, output: opts.output, signal: opts.signal };
+  return {
+    interactive: true,
+    answer: (turn: TurnView) =>
+      askAnswer(
+        {
+          heading: turn.heading,
+          question: turn.question,
+          followUp: turn.followUp,
+          hints: turn.hints,
+          draft: turn.draft,
+          clock: turn.clock,
+          overtime: turn.overtime,
+          actions: turn.actions,
+          pair: turn.pair,
+          theme: opts.theme,
+          size: opts.size,
+          editor: opts.editor ?? openEditor,
+          onDraft: () => undefined,
+        },
+        io,
+      ),
+    checklist: (points) => askChecklist(points, io),
+    rating: (suggested: Rating) => askRating(suggested, io),
+    close: () => undefined,
+  };
+}
