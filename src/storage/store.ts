@@ -390,6 +390,7 @@ function prepareFolder(dir: string): void {
  * database that fails `PRAGMA quick_check`. Throws StoreError (exit 1) with one clear line.
  */
 export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
+  checkRetention(opts.retention ?? DEFAULT_RETENTION);
   const dir = resolve(dataDir);
   prepareFolder(dir);
   const path = join(dir, DB_FILE);
