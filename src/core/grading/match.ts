@@ -13,14 +13,20 @@ import type { TypoIndex } from './typos.js';
 
 /** Matched words in a run without a verb or function word (a bare list of terms) count this much. */
 export const BUZZWORD_DAMPING = 0.3;
-/** Words of the question's own prompt count this much: repeating the question shows little. */
-export const PROMPT_WORD_DAMPING = 0.5;
-/** A point spread over the whole answer counts this much of what it would in one place. */
-const SPREAD_FACTOR = 0.8;
-/** Coverage → strength: below `lo` nothing, from `hi` on everything, linear between. */
-const TEXT_CURVE = { lo: 0.2, hi: 0.65 };
-/** Accept phrases are short and exact: nearly all of one must be there. */
-const ACCEPT_CURVE = { lo: 0.5, hi: 0.9 };
+/**
+ * The matcher's tuning, measured on the labelled set and the Mohler benchmark (bench/grader.bench.ts).
+ * spread: a point spread over the whole answer counts this much of what it would in one place.
+ * text: coverage → strength for a point's own text: below `lo` nothing, from `hi` on everything.
+ * accept: the same for `accept` phrases, which are short and exact, so nearly all must be there.
+ * promptDamping: words of the question's own prompt count this much: repeating the question shows little.
+ */
+export const TUNING = {
+  spread: 0.8,
+  text: { lo: 0, hi: 0.5 },
+  accept: { lo: 0.5, hi: 0.9 },
+  polarity: true,
+  promptDamping: 0.5,
+};
 /** Evidence quotes are cut to this many characters. */
 export const MAX_EVIDENCE_CHARS = 200;
 
@@ -79,7 +85,7 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptStems: Reado
   const { content, hits } = contentWithConcepts(tokenize(text), lexicon);
   const units: Unit[] = [];
   const seen = new Set<string>();
-  const damp = (keys: string[], stems: string[]) => (stems.every((s) => promptStems.has(s)) || keys.some((k) => promptStems.has(k)) ? PROMPT_WORD_DAMPING : 1);
+  const damp = (keys: string[], stems: string[]) => (stems.every((s) => promptStems.has(s)) || keys.some((k) => promptStems.has(k)) ? TUNING.promptDamping : 1);
   let hi = 0;
   for (let i = 0; i < content.length; i++) {
     const hit = hits.find((h) => h.from === i);
@@ -109,7 +115,8 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptStems: Reado
 export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
   const tokens = tokenize(text);
   const segments: { start: number; end: number }[] = [];
-  const segDamp: number[] = [];
+  const bare: boolean[] = [];
+  const long: boolean[] = [];
   for (let i = 0; i < tokens.length; ) {
     const seg = tokens[i]!.segment;
     let j = i;
@@ -122,11 +129,15 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
     }
     const n = j - i;
     // Prose: a verb cue (auxiliary, modal, pronoun) in two words or more, or a function word in three or more.
-    const prose = (cue && n >= 2) || (stops >= 1 && n >= 3);
+    bare[seg] = !((cue && n >= 2) || (stops >= 1 && n >= 3));
+    long[seg] = n >= 4 && stops === 0 && !cue;
     segments[seg] = { start: tokens[i]!.start, end: tokens[j - 1]!.end };
-    segDamp[seg] = prose ? 1 : BUZZWORD_DAMPING;
     i = j;
   }
+  // A list of terms: a verbless segment next to another verbless one ("SLI, SLO, SLA"), or four
+  // words or more with no function word at all ("latency alerting dashboards kubernetes"). A lone
+  // terse fragment ("by reference") is an answer, not a list, and keeps full weight.
+  const segDamp = bare.map((b, k) => (b && (long[k] || bare[k - 1] || bare[k + 1]) ? BUZZWORD_DAMPING : 1));
   for (const t of tokens) {
     if (t.stop || lexicon.knownStems.has(t.stem)) continue;
     const fixed = lexicon.typos.correct(t.word);
@@ -174,7 +185,9 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
     let top = 0;
     for (const k of u.keys) {
       for (const occ of answer.postings.get(k) ?? []) {
-        if (occ.negated !== u.negated) continue;
+        // An answer that rejects an idea ("I would not roll back") does not make it. The other way
+        // round is left alone: answers often say positively what a point says with a negation.
+        if (TUNING.polarity && occ.negated && !u.negated) continue;
         const cur = best.get(occ.sentence);
         if (!cur || occ.damp > cur.v) best.set(occ.sentence, { v: occ.damp, occ });
         if (occ.damp > top) top = occ.damp;
@@ -201,7 +214,7 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
     }
   }
   const windowCov = bestCov / phrase.total;
-  const spreadCov = (SPREAD_FACTOR * global) / phrase.total;
+  const spreadCov = (TUNING.spread * global) / phrase.total;
   const used: Occurrence[] = [];
   if (windowCov >= spreadCov) {
     for (const m of perUnit) {
@@ -225,10 +238,10 @@ const curve = (x: number, c: { lo: number; hi: number }) => Math.max(0, Math.min
 /** How strongly the answer makes a key point (0..1), with the occurrences that showed it. */
 export function matchPoint(point: PreparedPoint, answer: AnalysedAnswer): PhraseMatch {
   const text = coverage(point.text, answer);
-  let best: PhraseMatch = { strength: curve(text.cov, TEXT_CURVE), used: text.used };
+  let best: PhraseMatch = { strength: curve(text.cov, TUNING.text), used: text.used };
   for (const a of point.accepts) {
     const m = coverage(a, answer);
-    const strength = curve(m.cov, ACCEPT_CURVE);
+    const strength = curve(m.cov, TUNING.accept);
     if (strength > best.strength) best = { strength, used: m.used };
   }
   return best;

@@ -32,10 +32,10 @@ const CLAUSE_NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor']);
 /** Words that negate only what follows them in the clause ("without a canary", "no lasting value"). */
 const FORWARD_NEGATORS = new Set(['no', 'without', 'avoid', 'avoiding', 'none']);
 /** Phrases that look negative but are not ("not only", "no matter"). */
-const NOT_NEGATING_NEXT: Readonly<Record<string, ReadonlySet<string>>> = {
-  not: new Set(['only', 'just', 'merely', 'necessarily']),
-  no: new Set(['matter', 'doubt', 'longer']),
-};
+const NOT_NEGATING_NEXT: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['not', new Set(['only', 'just', 'merely', 'necessarily'])],
+  ['no', new Set(['matter', 'doubt'])],
+]);
 /** Two-word forward negators: "instead of X", "rather than X". */
 const FORWARD_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['instead', 'of'],
@@ -130,7 +130,8 @@ function markNegation(tokens: Token[]): void {
     for (let k = i; k < j; k++) {
       const w = tokens[k]!.word;
       const next = tokens[k + 1]?.clause === clause ? tokens[k + 1]!.word : '';
-      if (NOT_NEGATING_NEXT[w]?.has(next)) continue;
+      if (NOT_NEGATING_NEXT.get(w)?.has(next)) continue;
+      if (w === 'not' && tokens[k - 1]?.word === 'or') continue; // "whether or not"
       if (CLAUSE_NEGATORS.has(w) || (w.endsWith("n't") && w.length > 3)) whole++;
       else if (FORWARD_NEGATORS.has(w)) forwardFrom.push(k + 1);
       else if (FORWARD_PAIRS.some(([a, b]) => a === w && b === next)) forwardFrom.push(k + 2);

@@ -1,0 +1,123 @@
+// Data and statistics for the grader benchmark (bench/grader.bench.ts): the Mohler short-answer
+// set read from ../shared/benchmarks (never copied into the repo), our labelled answers, and the
+// figures computed on them.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Question } from '../src/core/bank/schema.js';
+import { STOP_WORDS, tokenize } from '../src/core/grading/normalise.js';
+import { ROOT } from './lib.js';
+
+export const MOHLER_DIR = join(ROOT, '..', 'shared', 'benchmarks', 'mohler');
+export const MOHLER_FILE = join(MOHLER_DIR, 'answers.jsonl');
+export const LABELLED_FILE = join(ROOT, 'test', 'fixtures', 'labelled', 'answers.yaml');
+
+export interface MohlerRow {
+  answer_id: string;
+  question_id: string;
+  question: string;
+  reference: string;
+  answer: string;
+  score_avg: number;
+}
+
+export function readMohler(): MohlerRow[] | undefined {
+  if (!existsSync(MOHLER_FILE)) return undefined;
+  return readFileSync(MOHLER_FILE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as MohlerRow);
+}
+
+/** A reference answer cut into key points: its sentences, and clauses joined by ";". */
+export function referenceToPoints(reference: string): string[] {
+  const parts = reference
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9"(])|;\s*|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+  return parts.length ? parts : [reference];
+}
+
+/** One question per Mohler question id: its reference answer split into equal-weight key points. */
+export function mohlerQuestions(rows: readonly MohlerRow[]): Map<string, Question> {
+  const out = new Map<string, Question>();
+  for (const r of rows) {
+    if (out.has(r.question_id)) continue;
+    out.set(r.question_id, {
+      id: `mohler-${r.question_id.replace('.', '-')}`,
+      category: 'definitions',
+      prompt: r.question,
+      topics: ['mohler'],
+      difficulty: 1,
+      timeLimit: 120,
+      keyPoints: referenceToPoints(r.reference).map((point) => ({ point, accept: [], weight: 1 })),
+      modelAnswer: r.reference,
+      ungraded: false,
+      hints: [],
+      followUps: [],
+      references: [],
+      source: { file: MOHLER_FILE, line: 1 },
+    });
+  }
+  return out;
+}
+
+/** The README's sanity baseline: share of the reference's content words found in the answer. */
+export function contentWordRecall(reference: string, answer: string): number {
+  const words = (t: string) => new Set(tokenize(t).map((x) => x.word).filter((w) => !STOP_WORDS.has(w)));
+  const ref = words(reference);
+  if (ref.size === 0) return 0;
+  const ans = words(answer);
+  let hit = 0;
+  for (const w of ref) if (ans.has(w)) hit++;
+  return hit / ref.size;
+}
+
+export function pearson(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+    syy += (ys[i]! - my) ** 2;
+  }
+  return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+/** RMSE of the least-squares line from `xs` onto `ys`. */
+export function rmseAfterFit(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+  }
+  const b = sxx ? sxy / sxx : 0;
+  const a = my - b * mx;
+  let se = 0;
+  for (let i = 0; i < n; i++) se += (a + b * xs[i]! - ys[i]!) ** 2;
+  return Math.sqrt(se / n);
+}
+
+export const LABELLED_KINDS = ['paraphrase', 'typos', 'partial', 'wrong', 'off-topic', 'buzzword-list', 'negation', 'full'] as const;
+export type LabelledKind = (typeof LABELLED_KINDS)[number];
+
+export interface LabelledAnswer {
+  id: string;
+  kind: LabelledKind;
+  answer: string;
+  /** 0-based indexes of the key points a careful interviewer would credit. */
+  credit: number[];
+}
+
+export function readLabelled(file = LABELLED_FILE): LabelledAnswer[] {
+  const doc = parse(readFileSync(file, 'utf8')) as { answers: LabelledAnswer[] };
+  return doc.answers;
+}
