@@ -23,7 +23,8 @@ function drawBar(ctx: Ctx, x: number, size: number): string {
 }
 
 function heading(ctx: Ctx, title: string): string[] {
-  return ['', ctx.t.c.bold.cyan(title), ctx.t.c.dim('─'.repeat(Math.min(ctx.cols, width(title))))];
+  const shown = truncate(title, ctx.cols);
+  return ['', ctx.t.c.bold.cyan(shown), ctx.t.c.dim('─'.repeat(width(shown)))];
 }
 
 /** `label  ███░░  58 %  suffix` fitted to the width; narrow screens put the bar under the label. */
@@ -59,7 +60,9 @@ function overall(ctx: Ctx, m: ReportModel): string[] {
   if (points.length > 1) {
     const unit = m.timeline.unit === 'attempt' ? 'per answer' : `per ${m.timeline.unit}`;
     const room = Math.max(8, ctx.cols - 4);
-    lines.push('', `  ${ctx.t.c.bold('Score over time')} ${ctx.t.c.dim(`(${unit}, ${points.length} points)`)}`, `  ${ctx.t.c.cyan(sparkline(points, room))}`);
+    const note = `(${unit}, ${points.length} points)`;
+    const title = ctx.t.c.bold('Score over time');
+    lines.push('', ...(width(note) + 18 <= ctx.cols ? [`  ${title} ${ctx.t.c.dim(note)}`] : [`  ${title}`, `  ${ctx.t.c.dim(note)}`]), `  ${ctx.t.c.cyan(sparkline(points, room))}`);
   }
   return lines;
 }
@@ -126,7 +129,7 @@ function missed(ctx: Ctx, m: ReportModel): string[] {
 function star(ctx: Ctx, m: ReportModel): string[] {
   if (!m.star) return [];
   const s = m.star;
-  const lines = heading(ctx, `Behavioural answers: STAR (${s.complete} of ${s.answers} complete)`);
+  const lines = [...heading(ctx, 'Behavioural answers: STAR'), `  ${s.complete} of ${plural(s.answers, 'answer')} complete`];
   for (const part of ['situation', 'task', 'action', 'result'] as const) {
     lines.push(...barLine(ctx, part, s.present[part] / s.answers, ctx.t.c.dim(`${s.present[part]}/${s.answers}`), 9));
   }
@@ -156,7 +159,9 @@ function plan(ctx: Ctx, m: ReportModel): string[] {
   m.plan.forEach((p, i) => {
     lines.push(...wrap(`${i + 1}. ${sanitiseLine(p.topic)}: ${p.reason}`, ctx.cols, ' ', '    ').map((l, j) => (j === 0 ? c.bold(l) : l)));
     if (p.questions.length) lines.push(...wrap(`redo: ${p.questions.map(sanitiseLine).join(', ')}`, ctx.cols, '    ', '      '));
-    lines.push(...wrap(`$ ${sanitiseLine(p.command)}`, ctx.cols, '    ', '      ').map((l) => c.green(l)));
+    // A command too long for the screen continues with a backslash, so it still pastes into a shell.
+    const cmd = wrap(`$ ${sanitiseLine(p.command)}`, ctx.cols - 2, '    ', '      ');
+    lines.push(...cmd.map((l, j) => c.green(j < cmd.length - 1 ? `${l} \\` : l)));
   });
   return lines;
 }
@@ -198,6 +203,6 @@ export function sessionSummaryLines(m: ReportModel, theme: Theme, cols = 80): st
   const today = m.forecast[0]?.due ?? 0;
   lines.push('', ...wrap(`${plural(today, 'card')} due today${m.plan[0] ? ` · next: ${sanitiseLine(m.plan[0].command)}` : ''}`, ctx.cols));
   const full = m.period.sessionId !== null ? `sre-drill report --session ${m.period.sessionId}` : 'sre-drill report';
-  lines.push(...wrap(`Full report: ${full} (add --format html for charts)`, ctx.cols).map((l) => c.dim(l)));
+  lines.push(...wrap(`Report: ${full}`, ctx.cols).map((l) => c.dim(l)), ...wrap('Charts: add --format html --open', ctx.cols).map((l) => c.dim(l)));
   return lines;
 }
