@@ -89,6 +89,16 @@ export function buildProgram(init: ProgramInit): Command {
     .action(run(async () => (await sessions()).resume));
   program.command('menu', { hidden: true }).action(run(async () => (await sessions()).menu));
   program
+    .command('grade')
+    .description('grade an answer: score, each key point with the words that showed it, missed points, the model answer')
+    .argument('[id]', 'question id')
+    .option('--answer <text>', 'the answer (default: read standard input)')
+    .option('--answer-file <file>', 'read the answer from this file')
+    .option('--answers <file>', 'batch: a JSON-lines file of {"id": ..., "answer": ...}; writes one JSON result a line, exit 2 if any line is bad')
+    .option('--strictness <s>', 'lenient | normal | strict (default normal)')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/grade.js')).grade));
+  program
     .command('report')
     .description('where you stand and what to study next: scores, topic mastery, missed points, forecast, study plan')
     .option('--last', 'the last session only')
@@ -148,6 +158,18 @@ export function buildProgram(init: ProgramInit): Command {
     .description('merge a history exported with `export --format json` (importing twice changes nothing)')
     .argument('<file>', 'a JSON Lines export')
     .action(run(async () => (await import('./commands/import.js')).importCommand));
+  program
+    .command('import-bank')
+    .description('turn Markdown question collections or an Anki notes export into banks (the source is never modified)')
+    .argument('<source>', 'a file or a folder (walked recursively)')
+    .option('--out <dir>', 'the folder to write bank files to (required)')
+    .option('--format <format>', 'auto | details | headings | qa | anki', 'auto')
+    .option('--category <category>', 'category of the imported questions (default: definitions)')
+    .addOption(new Option('--topic <topic>', 'add this topic to every imported question (repeatable)').argParser(collect))
+    .option('--skip-unanswered', 'skip questions without an answer instead of importing them as ungraded prompts')
+    .option('--json', 'machine-readable summary')
+    .addHelpText('after', '\nExamples:\n  $ sre-drill import-bank ~/interview-repo --out my-banks\n  $ sre-drill import-bank deck.txt --format anki --out my-banks --category definitions')
+    .action(run(async () => (await import('./commands/import-bank.js')).importBank));
 
   return program;
 }

@@ -71,7 +71,7 @@ export function topicCounts(questions: readonly Question[]): Map<string, number>
 }
 
 /** Checks a topic or category given on the command line, suggesting the closest known one. */
-export function checkName(kind: 'topic' | 'category', value: string, known: readonly string[]): string {
+export function checkName(kind: string, value: string, known: readonly string[]): string {
   if (known.includes(value)) return value;
   throw new UsageError(`unknown ${kind} "${value}"${didYouMean(value, known)}`);
 }

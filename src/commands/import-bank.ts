@@ -1,0 +1,120 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { CATEGORY_ALIASES, type Category } from '../core/bank/schema.js';
+import { checkName } from '../core/bank/catalog.js';
+import { CATEGORIES } from '../core/bank/schema.js';
+import { EXIT, UsageError } from '../core/errors.js';
+import { importCollection, IMPORT_FORMATS, type ImportFormat, type SourceFile } from '../core/import/index.js';
+import { displayPath, loadCatalog } from '../storage/bank-loader.js';
+import { builtinBanksDir } from '../storage/paths.js';
+import { sanitise } from '../ui/sanitise.js';
+import type { Context } from './context.js';
+import { formatIssue } from '../core/errors.js';
+
+export interface ImportBankOptions {
+  out?: string;
+  format: string;
+  category?: string;
+  topic?: string[];
+  skipUnanswered?: boolean;
+  json?: boolean;
+}
+
+const SOURCE_EXT = new Set(['.md', '.markdown', '.txt', '.tsv', '.html', '.htm']);
+/** Larger source files are skipped with a warning. */
+const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+function readSources(source: string): { root: string; files: SourceFile[]; warnings: string[] } {
+  const warnings: string[] = [];
+  let st;
+  try {
+    st = statSync(source);
+  } catch {
+    throw new UsageError(`${source}: no such file or folder`);
+  }
+  const root = st.isDirectory() ? source : dirname(source);
+  const paths: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile() && SOURCE_EXT.has(extname(e.name).toLowerCase())) paths.push(full);
+    }
+  };
+  if (st.isDirectory()) walk(source);
+  else paths.push(source);
+  // A single questions file brings its answers file along (mock_1_questions.md + mock_1_answers.md).
+  if (!st.isDirectory() && /questions/i.test(source)) {
+    const partner = source.replace(/questions/i, (m) => (m[0] === 'Q' ? 'Answers' : 'answers'));
+    try {
+      if (statSync(partner).isFile()) paths.push(partner);
+    } catch {
+      /* no answers file: questions import as ungraded */
+    }
+  }
+  const files: SourceFile[] = [];
+  for (const p of paths) {
+    const rel = relative(root, p).split(sep).join('/');
+    const size = statSync(p).size;
+    if (size > MAX_SOURCE_BYTES) {
+      warnings.push(`${rel}:1  skipped: larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
+      continue;
+    }
+    const bytes = readFileSync(p);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes);
+      warnings.push(`${rel}:1  not valid UTF-8: undecodable bytes were replaced`);
+    }
+    files.push({ path: rel, text: text.replace(/^\uFEFF/, '') });
+  }
+  return { root, files, warnings };
+}
+
+export async function importBank(ctx: Context, opts: ImportBankOptions, args: string[]): Promise<number> {
+  const source = resolve(ctx.cwd, args[0]!);
+  if (!opts.out) throw new UsageError('import-bank needs --out DIR: the folder to write bank files to');
+  const format = checkName('format', opts.format, IMPORT_FORMATS) as ImportFormat;
+  let category: Category | undefined;
+  if (opts.category) category = CATEGORY_ALIASES[opts.category] ?? (checkName('category', opts.category, CATEGORIES) as Category);
+  const outDir = resolve(ctx.cwd, opts.out);
+  if (relative(source, outDir) === '' ) throw new UsageError('--out must not be the source folder: the source is never modified');
+
+  const { files, warnings } = readSources(source);
+  const schemaFile = join(builtinBanksDir(), 'schema.json');
+  const result = importCollection(files, {
+    format,
+    category,
+    topics: opts.topic ?? [],
+    skipUnanswered: Boolean(opts.skipUnanswered),
+    schemaRef: (out) => relative(dirname(join(outDir, out)), schemaFile).split(sep).join('/'),
+  });
+  for (const o of result.outputs) {
+    const target = join(outDir, o.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, o.text);
+  }
+  const written = result.outputs.map((o) => join(outDir, o.path));
+  const check = written.length ? loadCatalog(written, ctx.cwd) : undefined;
+  const s = result.summary;
+  const allWarnings = [...warnings, ...s.warnings.map((w) => `${w.file}:${w.line}  ${w.message}`)];
+  if (opts.json) {
+    ctx.out(`${JSON.stringify({ ...s, warnings: allWarnings, files: result.outputs.map((o) => ({ path: displayPath(join(outDir, o.path), ctx.cwd), questions: o.questions })), issues: check?.issues ?? [] }, null, 2)}\n`);
+  } else {
+    const skipped = Object.entries(s.skipped);
+    ctx.out([
+      ...allWarnings.map((w) => ctx.theme.c.yellow(`warning: ${sanitise(w).replace(/\n/g, ' ')}`)),
+      `Read ${s.filesRead} file${s.filesRead === 1 ? '' : 's'}; imported ${s.imported} question${s.imported === 1 ? '' : 's'} (${s.graded} graded, ${s.ungraded} ungraded practice prompt${s.ungraded === 1 ? '' : 's'}) into ${result.outputs.length} bank file${result.outputs.length === 1 ? '' : 's'} in ${displayPath(outDir, ctx.cwd)}.`,
+      skipped.length ? `Skipped ${skipped.reduce((a, [, n]) => a + n, 0)}: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}.` : 'Skipped none.',
+      ...(result.outputs.length ? [`Try them: sre-drill --bank ${displayPath(outDir, ctx.cwd)} drill`] : []),
+    ]);
+  }
+  if (check?.issues.length) {
+    ctx.err(check.issues.map(formatIssue));
+    return EXIT.failure;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,111 @@
+import { stringify } from 'yaml';
+import type { Category } from '../bank/schema.js';
+import { deriveQuestion, type ImportedQuestion } from './derive.js';
+import { answersFileFor, parseAnki, parseDetails, parseHeadings, parseNumberedPair, parseQa, sniffFormat, type ImportFormat, type SourceItem } from './formats.js';
+
+export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
+
+export interface SourceFile {
+  /** Path relative to the import source, with `/` separators. */
+  path: string;
+  text: string;
+}
+
+export interface ImportOptions {
+  format: ImportFormat;
+  category?: Category;
+  topics: readonly string[];
+  skipUnanswered: boolean;
+  /** The `$schema=` reference written in each bank's modeline, relative to the output file. */
+  schemaRef: (outPath: string) => string;
+}
+
+export interface ImportWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface ImportResult {
+  outputs: { path: string; text: string; questions: number }[];
+  summary: {
+    filesRead: number;
+    imported: number;
+    graded: number;
+    ungraded: number;
+    skipped: Record<string, number>;
+    warnings: ImportWarning[];
+  };
+}
+
+function itemsOf(file: SourceFile, format: ImportFormat, byPath: Map<string, SourceFile>): { items: SourceItem[]; format: string } {
+  const chosen = format === 'auto' ? sniffFormat(file.path, file.text) : format;
+  switch (chosen) {
+    case 'details':
+      return { items: parseDetails(file.text), format: chosen };
+    case 'qa': {
+      const items = parseQa(file.text);
+      if (items.length || sniffFormat(file.path, file.text) !== 'numbered') return { items, format: chosen };
+      return itemsOf(file, 'auto', byPath);
+    }
+    case 'anki':
+      return { items: parseAnki(file.text), format: chosen };
+    case 'numbered': {
+      const answers = answersFileFor(file.path);
+      return { items: parseNumberedPair(file.text, answers ? byPath.get(answers)?.text : undefined), format: chosen };
+    }
+    default:
+      return { items: parseHeadings(file.text), format: 'headings' };
+  }
+}
+
+/** The bank file path an import writes for a source file: same place, `.yaml` ending. */
+export function outputPathFor(sourcePath: string): string {
+  return sourcePath.replace(/\.[^./]+$/, '') + '.yaml';
+}
+
+/**
+ * Turns a collection of Markdown / Anki files into bank files (as text). Pure and deterministic:
+ * the same input gives byte-identical output, so importing twice changes nothing.
+ */
+export function importCollection(files: readonly SourceFile[], opts: ImportOptions): ImportResult {
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const byPath = new Map(sorted.map((f) => [f.path, f]));
+  // An answers file read as the partner of a numbered questions file is not imported on its own.
+  const partners = new Set(
+    sorted
+      .filter((f) => (opts.format === 'auto' || opts.format === 'qa') && sniffFormat(f.path, f.text) === 'numbered')
+      .map((f) => answersFileFor(f.path))
+      .filter((p): p is string => Boolean(p && byPath.has(p))),
+  );
+  const usedIds = new Set<string>();
+  const summary: ImportResult['summary'] = { filesRead: 0, imported: 0, graded: 0, ungraded: 0, skipped: {}, warnings: [] };
+  const outputs: ImportResult['outputs'] = [];
+  for (const file of sorted) {
+    summary.filesRead++;
+    if (partners.has(file.path)) continue;
+    const { items } = itemsOf(file, opts.format, byPath);
+    if (items.length === 0) {
+      summary.warnings.push({ file: file.path, line: 1, message: 'no questions found' });
+      continue;
+    }
+    const questions: ImportedQuestion[] = [];
+    for (const item of items) {
+      const d = deriveQuestion(item, file.path, { category: opts.category, topics: opts.topics, skipUnanswered: opts.skipUnanswered, usedIds });
+      if (d.kind === 'skipped') {
+        summary.skipped[d.reason] = (summary.skipped[d.reason] ?? 0) + 1;
+        summary.warnings.push({ file: file.path, line: item.line, message: `skipped: ${d.reason}` });
+        continue;
+      }
+      questions.push(d.question);
+      summary.imported++;
+      if (d.graded) summary.graded++;
+      else summary.ungraded++;
+    }
+    if (questions.length === 0) continue;
+    const out = outputPathFor(file.path);
+    const body = stringify({ ...(opts.category ? { category: opts.category } : { category: 'definitions' }), questions: questions.map(({ category: _c, ...q }) => q) }, { lineWidth: 0, blockQuote: 'literal' });
+    outputs.push({ path: out, text: `# yaml-language-server: $schema=${opts.schemaRef(out)}\n# Imported by sre-drill import-bank from ${file.path}\n${body}`, questions: questions.length });
+  }
+  return { outputs, summary };
+}

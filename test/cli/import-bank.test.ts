@@ -1,0 +1,120 @@
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGrader } from '../../src/core/grading/index.js';
+import { loadCatalog } from '../../src/storage/bank-loader.js';
+import { FIXTURES, ROOT, runCli, spawnCli, tempDir } from '../helpers/cli.js';
+
+const SOURCE = join(FIXTURES, 'import');
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[p.slice(dir.length + 1)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('sre-drill import-bank', () => {
+  it('writes one valid bank per source file and summarises what it did (spawned)', () => {
+    const out = tempDir();
+    const r = spawnCli(['import-bank', SOURCE, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Read 6 files; imported 16 questions (12 graded, 4 ungraded practice prompts) into 5 bank files');
+    expect(Object.keys(tree(out)).sort()).toEqual(['anki/deck.yaml', 'details/linux.yaml', 'headings/kubernetes/probes.yaml', 'numbered/mock_1_questions.yaml', 'qa/networking.yaml']);
+    const check = spawnCli(['banks', 'validate', out]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('16 questions: no problems found');
+  });
+
+  it('starts each bank with the yaml-language-server modeline pointing at the schema', () => {
+    const out = tempDir();
+    spawnCli(['import-bank', join(SOURCE, 'qa'), '--out', out]);
+    const text = readFileSync(join(out, 'networking.yaml'), 'utf8');
+    const ref = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text)![1]!;
+    expect(statSync(join(out, ref)).isFile()).toBe(true);
+    expect(join(out, ref)).toBe(join(ROOT, 'questions', 'schema.json'));
+  });
+
+  it('derives ids, topics and key points from the source', async () => {
+    const out = tempDir();
+    await runCli(['import-bank', SOURCE, '--out', out]);
+    const c = loadCatalog([out], ROOT);
+    const q = c.byId.get('readiness-probe')!;
+    expect(q.prompt).toBe('What is a readiness probe?');
+    expect(q.topics).toEqual(['probes', 'kubernetes', 'headings']);
+    expect(q.keyPoints.map((k) => k.point)).toEqual([
+      'A readiness probe tells Kubernetes whether a pod may receive traffic',
+      'When it fails, the pod is removed from the Service endpoints but the container keeps running',
+    ]);
+    expect(c.byId.get('canary-release')!.topics).toEqual(['deployment', 'ci-cd', 'canary', 'anki']);
+    expect(c.byId.get('signal-cannot-caught')!.ungraded).toBe(true);
+  });
+
+  it("gives each imported model answer a score of at least 0.9 against its own key points", async () => {
+    const out = tempDir();
+    await runCli(['import-bank', SOURCE, '--out', out]);
+    const c = loadCatalog([out], ROOT);
+    const grader = createGrader({ questions: c.questions, glossary: c.glossary });
+    const low = c.questions.filter((q) => !q.ungraded).map((q) => [q.id, grader.grade(q, q.modelAnswer).score] as const).filter(([, s]) => s < 0.9);
+    expect(low).toEqual([]);
+  });
+
+  it('is idempotent: importing twice gives the same files', async () => {
+    const out = tempDir();
+    await runCli(['import-bank', SOURCE, '--out', out]);
+    const first = tree(out);
+    await runCli(['import-bank', SOURCE, '--out', out]);
+    expect(tree(out)).toEqual(first);
+  });
+
+  it('never modifies the source', async () => {
+    const src = tempDir();
+    cpSync(SOURCE, src, { recursive: true });
+    const before = tree(src);
+    await runCli(['import-bank', src, '--out', join(src, 'banks')]);
+    const after = tree(src);
+    for (const k of Object.keys(after)) if (k.startsWith('banks/')) delete after[k];
+    expect(after).toEqual(before);
+  });
+
+  it('skips unanswered questions with --skip-unanswered and says how many', async () => {
+    const out = tempDir();
+    const r = await runCli(['import-bank', SOURCE, '--out', out, '--skip-unanswered']);
+    expect(r.stdout).toContain('imported 12 questions (12 graded, 0 ungraded practice prompts)');
+    expect(r.stdout).toContain('Skipped 4: 4 no answer (--skip-unanswered).');
+    expect(r.stdout).toMatch(/warning: details\/linux\.md:16 {2}skipped: no answer/);
+  });
+
+  it('applies --category and --topic to every question, and honours --format', async () => {
+    const out = tempDir();
+    const r = await runCli(['import-bank', join(SOURCE, 'anki', 'deck.txt'), '--out', out, '--format', 'anki', '--category', 'behavioral', '--topic', 'flashcards']);
+    expect(r.code).toBe(0);
+    const c = loadCatalog([out], ROOT);
+    expect(c.questions.every((q) => q.category === 'behavioural' && q.topics[0] === 'flashcards')).toBe(true);
+  });
+
+  it('refuses an unknown format or a missing --out with exit 2', async () => {
+    const bad = await runCli(['import-bank', SOURCE, '--out', tempDir(), '--format', 'detals']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown format "detals" (did you mean `details`?)');
+    const noOut = await runCli(['import-bank', SOURCE]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--out');
+  });
+
+  it('warns about files with no questions', async () => {
+    const src = tempDir();
+    cpSync(join(SOURCE, 'qa'), src, { recursive: true });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(src, 'notes.md'), 'Just some notes, no questions here.\n');
+    const r = await runCli(['import-bank', src, '--out', tempDir()]);
+    expect(r.stdout).toContain('warning: notes.md:1  no questions found');
+  });
+});

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveKeyPoints, deriveQuestion, slugify } from '../../../src/core/import/derive.js';
+import { parseAnki, parseDetails, parseHeadings, parseNumberedPair, parseQa, sniffFormat } from '../../../src/core/import/formats.js';
+import { markdownToText } from '../../../src/core/import/markdown.js';
+import { FIXTURES } from '../../helpers/cli.js';
+
+const fixture = (p: string) => readFileSync(join(FIXTURES, 'import', p), 'utf8');
+
+describe('the details format', () => {
+  const items = parseDetails(fixture('details/linux.md'));
+
+  it('finds every <details> block with its line and enclosing headings, nearest first', () => {
+    expect(items.map((i) => [i.question, i.line, i.topics])).toEqual([
+      ['What is a zombie process?', 5, ['Processes', 'Linux interview questions']],
+      ['What does the nice value change?', 11, ['Processes', 'Linux interview questions']],
+      ['Which signal cannot be caught?', 16, ['Processes', 'Linux interview questions']],
+      ['What is an inode?', 21, ['Files', 'Linux interview questions']],
+    ]);
+  });
+
+  it('handles <b> wrappers, <br> after the summary, </details></br> and empty answers', () => {
+    expect(items[0]!.answer).toMatch(/^A zombie is a process that has exited/);
+    expect(items[1]!.answer).toBe('It changes the scheduling priority of a process; a higher nice value means a lower priority.');
+    expect(items[2]!.answer).toBe('');
+  });
+
+  it('reduces links and images to their words', () => {
+    expect(items[3]!.answer).toContain('- See the man page and diagram');
+    expect(items[3]!.answer).not.toMatch(/https?:|\.png|\]\(/);
+  });
+});
+
+describe('the headings format', () => {
+  const items = parseHeadings(fixture('headings/kubernetes/probes.md'));
+
+  it('takes question headings and leaf headings with text, parents as topics (nearest first)', () => {
+    expect(items.map((i) => [i.question, i.topics])).toEqual([
+      ['What is a readiness probe?', ['Probes', 'Kubernetes']],
+      ['What is a liveness probe?', ['Probes', 'Kubernetes']],
+      ['How does the Horizontal Pod Autoscaler decide the replica count?', ['Scaling', 'Kubernetes']],
+    ]);
+  });
+
+  it('keeps code block contents as text without the fences', () => {
+    expect(items[1]!.answer).toContain('livenessProbe:');
+    expect(items[1]!.answer).not.toContain('```');
+  });
+});
+
+describe('the qa format', () => {
+  it('pairs Q: and A: lines, bold variants and multi-line answers', () => {
+    const items = parseQa(fixture('qa/networking.md'));
+    expect(items.map((i) => i.question)).toEqual(['What does TTL mean for a DNS record?', 'Why does TCP have a TIME_WAIT state?', 'What port does HTTPS use by default?']);
+    expect(items[1]!.answer).toMatch(/^It keeps the connection's port pair reserved[\s\S]*maximum segment lifetime\.$/);
+    expect(items[2]!.answer).toBe('');
+  });
+
+  it('pairs a numbered questions file with its answers file', () => {
+    const items = parseNumberedPair(fixture('numbered/mock_1_questions.md'), fixture('numbered/mock_1_answers.md'));
+    expect(items.map((i) => i.question)).toEqual(['What is an error budget?', 'What is the difference between a rolling and a blue/green deployment?', 'Name one benefit of chaos engineering.']);
+    expect(items[0]!.answer).toMatch(/^The error budget is the amount of failure/);
+    expect(items[2]!.answer).toBe('');
+  });
+});
+
+describe('the anki format', () => {
+  it('reads the headers, quoted fields with doubled quotes, HTML and hierarchical tags', () => {
+    const items = parseAnki(fixture('anki/deck.txt'));
+    expect(items.map((i) => [i.question, i.topics])).toEqual([
+      ['What is a canary release?', ['deployment', 'ci-cd', 'canary']],
+      ['What does "idempotent" mean?', ['retries']],
+      ['What is MTTR?', ['incident-response']],
+    ]);
+    expect(items[0]!.answer).toBe('Shipping a new version to a small share of traffic first.\nCompare its error rate and latency with the baseline before going further.');
+    expect(items[2]!.answer).toBe('');
+  });
+});
+
+describe('sniffing the format', () => {
+  it.each([
+    ['details/linux.md', 'details'],
+    ['headings/kubernetes/probes.md', 'headings'],
+    ['qa/networking.md', 'qa'],
+    ['numbered/mock_1_questions.md', 'numbered'],
+    ['anki/deck.txt', 'anki'],
+  ])('%s is %s', (file, format) => {
+    expect(sniffFormat(file, fixture(file))).toBe(format);
+  });
+});
+
+describe('deriving questions', () => {
+  it('splits an answer into one idea per key point, at most 8', () => {
+    expect(deriveKeyPoints('First idea here. Second idea; third idea.\n\n- a listed item\n- another listed item')).toEqual(['First idea here', 'Second idea', 'Third idea', 'A listed item', 'Another listed item']);
+    const long = Array.from({ length: 12 }, (_, i) => `Idea number ${i} about ${'word '.repeat(i % 4)}things.`).join(' ');
+    expect(deriveKeyPoints(long)).toHaveLength(8);
+  });
+
+  it('makes slug ids unique within an import', () => {
+    const used = new Set<string>();
+    const item = { question: 'What is a Pod?', answer: 'A group of containers.', line: 1, topics: [] };
+    const ids = [1, 2, 3].map(() => {
+      const d = deriveQuestion(item, 'k8s.md', { topics: [], skipUnanswered: false, usedIds: used });
+      return d.kind === 'question' ? d.question.id : '';
+    });
+    expect(ids).toEqual(['pod', 'pod-2', 'pod-3']);
+    expect(slugify('Qu’est-ce qu’un café?')).toBe('qu-est-ce-qu-un-cafe');
+  });
+
+  it('imports a question without an answer as ungraded, or skips it when asked', () => {
+    const item = { question: 'Why?', answer: '', line: 3, topics: [] };
+    const kept = deriveQuestion(item, 'a.md', { topics: [], skipUnanswered: false, usedIds: new Set() });
+    expect(kept.kind === 'question' && kept.question.ungraded).toBe(true);
+    expect(deriveQuestion(item, 'a.md', { topics: [], skipUnanswered: true, usedIds: new Set() })).toEqual({ kind: 'skipped', reason: 'no answer (--skip-unanswered)' });
+  });
+
+  it('reduces HTML and Markdown without running anything', () => {
+    expect(markdownToText('<script>alert(1)</script>Use **bold** and `code` &amp; <i>tags</i>')).toBe('Use bold and code & tags');
+  });
+});
