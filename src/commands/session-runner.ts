@@ -19,6 +19,7 @@ import {
   pause,
   remainingMs,
   resumeAt,
+  showTurn,
   snapshot,
   unpause,
   type EngineState,
@@ -241,6 +242,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
       drafts.delete(state.index);
       turnDraft = draft;
       const hints = question.hints.slice(0, state.hintsShown);
+      state = showTurn(state, ctx.now());
       const result = await ui.answer({
         heading: headingOf(state, question, total),
         question: question.prompt,
@@ -346,7 +348,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
     ui.close();
     ctx.err([
       '',
-      `sre-drill: session interrupted; ${text ? 'your answers and the text you were typing are' : 'your answers are'} saved.`,
+      `sre-drill: session interrupted; ${text ? 'answers and draft' : 'answers'} saved.`,
       'sre-drill: run `sre-drill resume` to continue where you stopped.',
     ]);
     return EXIT.interrupted;

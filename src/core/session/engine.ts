@@ -136,6 +136,15 @@ export function nextHint(s: EngineState, question: Question): { state: EngineSta
   return { state: { ...s, hintsShown: s.hintsShown + 1 }, hint };
 }
 
+/**
+ * Starts the current turn's clock as the turn appears on screen, so time spent reading feedback
+ * or rating the last answer is not charged to it. A resumed turn keeps the time it had used.
+ */
+export function showTurn(s: EngineState, now: Date): EngineState {
+  if (isDone(s)) return s;
+  return { ...s, runningSince: now.getTime(), turnStartedAt: s.usedMs === 0 ? now.getTime() : s.turnStartedAt };
+}
+
 /** Stops the clock (mock only: a real interviewer lets you pause). */
 export function pause(s: EngineState, now: Date): EngineState {
   if (s.runningSince === null) return s;

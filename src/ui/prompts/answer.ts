@@ -80,6 +80,8 @@ export const ANSWER_KEYS = {
 type KeyAction = keyof typeof ANSWER_KEYS;
 
 const TICK_MS = 1000;
+/** Lines of the submitted answer left on screen after the prompt closes. */
+const DONE_ECHO_LINES = 6;
 
 type Status = 'answering' | 'editing' | 'paused' | 'done';
 
@@ -223,7 +225,12 @@ export const answerPrompt = createPrompt<AnswerResult | { action: 'quit'; text: 
   const footer = footerLines(config, status, cols, theme);
   if (notice) footer.unshift(c.yellow(notice));
 
-  if (status === 'done') return [header, ...body].join('\n');
+  if (status === 'done') {
+    // The transcript keeps a short echo of what was submitted.
+    const echo = textRef.current ? textRef.current.split('\n').flatMap((l) => wrap(sanitise(l) || ' ', cols - 3, '  ', '  ')) : [];
+    const shownEcho = echo.length > DONE_ECHO_LINES ? [...echo.slice(0, DONE_ECHO_LINES), `  … ${echo.length - DONE_ECHO_LINES} more lines`] : echo;
+    return [header, ...body, ...shownEcho.map((l) => c.dim(l))].join('\n');
+  }
   if (status === 'paused') return [[header, ...body, '', c.bold('Paused: the clock is stopped. Press any key to continue.')].join('\n'), footer.join('\n')];
   if (status === 'editing') return [[header, ...body, '', c.dim('Editing in $EDITOR; the clock keeps running. Save and close the editor to come back.')].join('\n'), ''];
 

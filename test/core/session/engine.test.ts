@@ -11,6 +11,7 @@ import {
   pause,
   remainingMs,
   resumeAt,
+  showTurn,
   snapshot,
   unpause,
   type EngineState,
@@ -150,5 +151,19 @@ describe('engine resume', () => {
 
   it('a session saved after its last answer resumes as done', () => {
     expect(isDone(resumeAt(drill, { index: 2, turn: 'question', followUp: null, remainingMs: null, hintsShown: 0, loopUsedMs: 0 }, T0))).toBe(true);
+  });
+});
+
+describe('engine showTurn', () => {
+  it('charges a fresh turn only from when it is shown', () => {
+    let s = finishTurn(begin(drill, T0), q('fx-slo'), full, at(10_000), rng()).state;
+    s = showTurn(s, at(70_000));
+    expect(remainingMs(s, at(70_000))).toBe(90_000);
+    expect(finishTurn(s, q('fx-toil'), full, at(80_000), rng()).record.startedAt).toEqual(at(70_000));
+  });
+
+  it('a resumed turn keeps the time it had used', () => {
+    const s = showTurn(resumeAt(drill, { index: 0, turn: 'question', followUp: null, remainingMs: 30_000, hintsShown: 0, loopUsedMs: 0 }, T0), at(5_000));
+    expect(remainingMs(s, at(5_000))).toBe(30_000);
   });
 });
