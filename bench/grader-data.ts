@@ -56,7 +56,7 @@ export function mohlerQuestions(rows: readonly MohlerRow[]): Map<string, Questio
       hints: [],
       followUps: [],
       references: [],
-      source: { file: MOHLER_FILE, line: 1 },
+      source: { file: MOHLER_FILE, line: 1, col: 1, index: 0 },
     });
   }
   return out;
