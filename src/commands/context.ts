@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { Catalog } from '../core/bank/catalog.js';
+import type { Config } from '../core/config.js';
 import { makeTheme, colorWanted, type Theme } from '../ui/theme.js';
 
 /** The streams a command talks through; tests pass their own. */
@@ -31,8 +33,12 @@ export interface Context {
   err(text: string | readonly string[]): void;
   /** The banks in use (`--bank` paths, else the built-in ones), loaded once; broken banks throw. */
   catalog(): Catalog;
-  /** The bank paths in use. */
+  /** The bank paths in use: `--bank` paths, else the built-in banks plus the config's `banks`. */
   bankPaths(): string[];
+  /** The user's config.yaml (empty when there is none); a broken file throws a located error. */
+  config(): Config;
+  /** Where config.yaml lives. */
+  configDir(): string;
   /** The data folder (`--data-dir`, `SRE_DRILL_HOME`, or the platform default). */
   dataDir(): Promise<string>;
 }
@@ -51,10 +57,15 @@ export function write(stream: NodeJS.WritableStream, text: string | readonly str
 }
 
 export async function createContext(init: ContextInit): Promise<Context> {
-  const [{ loadCatalogOrThrow }, { builtinBanksDir, resolveDataDir }] = await Promise.all([
+  const [{ loadCatalogOrThrow }, { builtinBanksDir, resolveDataDir, resolveConfigDir }, { readConfig }] = await Promise.all([
     import('../storage/bank-loader.js'),
     import('../storage/paths.js'),
+    import('../storage/config-file.js'),
   ]);
+  let config: Config | undefined;
+  const configDir = () => resolveConfigDir(init.env);
+  const home = init.env.HOME ?? '';
+  const expand = (p: string) => (p === '~' || p.startsWith('~/') ? home + p.slice(1) : resolve(configDir(), p));
   const color = colorWanted(init.globals.color, init.env, init.io.stdout.isTTY);
   let catalog: Catalog | undefined;
   const ctx: Context = {
@@ -66,7 +77,9 @@ export async function createContext(init: ContextInit): Promise<Context> {
     now: init.now ?? (() => new Date()),
     out: (text) => write(init.io.stdout, text),
     err: (text) => write(init.io.stderr, text),
-    bankPaths: () => (init.globals.bank?.length ? init.globals.bank : [builtinBanksDir()]),
+    bankPaths: () => (init.globals.bank?.length ? init.globals.bank : [builtinBanksDir(), ...(ctx.config().banks ?? []).map(expand)]),
+    config: () => (config ??= readConfig(configDir())),
+    configDir,
     catalog: () => (catalog ??= loadCatalogOrThrow(ctx.bankPaths(), init.cwd)),
     dataDir: () => resolveDataDir(init.globals.dataDir, init.env),
   };

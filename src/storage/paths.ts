@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import envPaths from 'env-paths';
 
 let root: string | undefined;
 
@@ -36,13 +37,11 @@ export function packageVersion(): string {
 export async function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
   if (flag) return resolve(flag);
   if (env.SRE_DRILL_HOME) return resolve(env.SRE_DRILL_HOME);
-  const { default: envPaths } = await import('env-paths');
   return envPaths('sre-drill', { suffix: '' }).data;
 }
 
-/** The config folder (config.yaml lives there). */
-export async function resolveConfigDir(env: NodeJS.ProcessEnv): Promise<string> {
+/** The config folder (config.yaml lives there): `SRE_DRILL_CONFIG_DIR`, else the platform config folder. */
+export function resolveConfigDir(env: NodeJS.ProcessEnv): string {
   if (env.SRE_DRILL_CONFIG_DIR) return resolve(env.SRE_DRILL_CONFIG_DIR);
-  const { default: envPaths } = await import('env-paths');
   return envPaths('sre-drill', { suffix: '' }).config;
 }
