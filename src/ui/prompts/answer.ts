@@ -89,8 +89,10 @@ export const answerPrompt = createPrompt<AnswerResult | { action: 'quit'; text: 
   const { theme } = config;
   const c = theme.c;
   const [status, setStatus] = useState<Status>('answering');
-  const [lines, setLines] = useState<string[]>(() => (config.draft ? config.draft.replace(/\r\n?/g, '\n').split('\n') : []));
-  const [current, setCurrent] = useState('');
+  // A saved draft comes back with its last line open for editing, as it was when interrupted.
+  const draftLines = config.draft ? config.draft.replace(/\r\n?/g, '\n').split('\n') : [];
+  const [lines, setLines] = useState<string[]>(draftLines.slice(0, -1));
+  const [current, setCurrent] = useState(draftLines.at(-1) ?? '');
   const [hints, setHints] = useState<string[]>(config.hints ?? []);
   const [notice, setNotice] = useState('');
   const [, setTick] = useState(0);
@@ -116,6 +118,10 @@ export const answerPrompt = createPrompt<AnswerResult | { action: 'quit'; text: 
       else setTick((t) => t + 1);
     }, TICK_MS);
     return () => clearInterval(timer);
+  }, []);
+
+  useEffect((rl) => {
+    if (current) rl.write(current);
   }, []);
 
   useEffect(() => {

@@ -197,11 +197,13 @@ describe('answer prompt: typing and keys', () => {
   });
 
   it('starts from a draft and keeps hints already shown (resume)', async () => {
-    const r = await ask(config({ draft: 'kept line', hints: ['Old hint.'] }).cfg);
-    expect(r.getScreen()).toContain('  kept line');
+    const r = await ask(config({ draft: 'kept line\nlast line', hints: ['Old hint.'] }).cfg);
+    expect(r.getScreen()).toContain('  kept line\n› last line');
     expect(r.getScreen()).toContain('Hint 1: Old hint.');
+    r.events.type(' continued');
     r.events.keypress('enter');
-    await expect(r.answer).resolves.toEqual({ action: 'submit', text: 'kept line' });
+    r.events.keypress('enter');
+    await expect(r.answer).resolves.toEqual({ action: 'submit', text: 'kept line\nlast line continued' });
   });
 
   it('Backspace on an empty line joins it to the line above', async () => {
