@@ -174,12 +174,13 @@ export interface PhraseMatch {
 }
 
 /** The weighted share of a phrase's units present (same polarity) in the best two-sentence window. */
-export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number; used: Occurrence[] } {
-  if (phrase.total <= 0) return { cov: 0, used: [] };
+export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
+  if (phrase.total <= 0) return { cov: 0, damp: 1, used: [] };
   // Per unit: best value and occurrence in each sentence.
   const perUnit: Map<number, { v: number; occ: Occurrence }>[] = [];
   const sentences = new Set<number>();
   let global = 0;
+  let globalRaw = 0;
   for (const u of phrase.units) {
     const best = new Map<number, { v: number; occ: Occurrence }>();
     let top = 0;
@@ -195,28 +196,35 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
       }
     }
     global += u.weight * top;
+    if (top > 0) globalRaw += u.weight;
     perUnit.push(best);
   }
-  let bestCov = 0;
+  // Windows are ranked by damped coverage; the result keeps coverage and damping apart so the
+  // strength curve cannot lift a damped list back to full credit.
+  let bestDamped = 0;
+  let bestRaw = 0;
   let bestStart = -1;
   for (const s of sentences) {
     for (const start of [s - 1, s]) {
-      let sum = 0;
+      let damped = 0;
+      let raw = 0;
       phrase.units.forEach((u, i) => {
-        const a = perUnit[i]!.get(start)?.v ?? 0;
-        const b = perUnit[i]!.get(start + 1)?.v ?? 0;
-        sum += u.weight * Math.max(a, b);
+        const v = Math.max(perUnit[i]!.get(start)?.v ?? 0, perUnit[i]!.get(start + 1)?.v ?? 0);
+        damped += u.weight * v;
+        if (v > 0) raw += u.weight;
       });
-      if (sum > bestCov) {
-        bestCov = sum;
+      if (damped > bestDamped) {
+        bestDamped = damped;
+        bestRaw = raw;
         bestStart = start;
       }
     }
   }
-  const windowCov = bestCov / phrase.total;
-  const spreadCov = (TUNING.spread * global) / phrase.total;
+  const window = { cov: bestRaw / phrase.total, damp: bestRaw ? bestDamped / bestRaw : 1 };
+  const spread = { cov: (TUNING.spread * globalRaw) / phrase.total, damp: globalRaw ? global / globalRaw : 1 };
+  const useWindow = window.cov * window.damp >= spread.cov * spread.damp;
   const used: Occurrence[] = [];
-  if (windowCov >= spreadCov) {
+  if (useWindow) {
     for (const m of perUnit) {
       const a = m.get(bestStart);
       const b = m.get(bestStart + 1);
@@ -230,7 +238,7 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
       if (pick) used.push(pick.occ);
     }
   }
-  return { cov: Math.max(windowCov, spreadCov), used };
+  return { ...(useWindow ? window : spread), used };
 }
 
 const curve = (x: number, c: { lo: number; hi: number }) => Math.max(0, Math.min(1, (x - c.lo) / (c.hi - c.lo)));
@@ -238,10 +246,10 @@ const curve = (x: number, c: { lo: number; hi: number }) => Math.max(0, Math.min
 /** How strongly the answer makes a key point (0..1), with the occurrences that showed it. */
 export function matchPoint(point: PreparedPoint, answer: AnalysedAnswer): PhraseMatch {
   const text = coverage(point.text, answer);
-  let best: PhraseMatch = { strength: curve(text.cov, TUNING.text), used: text.used };
+  let best: PhraseMatch = { strength: curve(text.cov, TUNING.text) * text.damp, used: text.used };
   for (const a of point.accepts) {
     const m = coverage(a, answer);
-    const strength = curve(m.cov, TUNING.accept);
+    const strength = curve(m.cov, TUNING.accept) * m.damp;
     if (strength > best.strength) best = { strength, used: m.used };
   }
   return best;
@@ -260,5 +268,6 @@ export function quoteEvidence(answer: AnalysedAnswer, used: readonly Occurrence[
     quote = answer.text.slice(toks[from]!.start, toks[to]!.end);
     if (quote.length > MAX_EVIDENCE_CHARS) quote = `${quote.slice(0, MAX_EVIDENCE_CHARS - 1).trimEnd()}…`;
   }
-  return quote.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return quote.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }

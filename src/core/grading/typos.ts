@@ -12,6 +12,8 @@ import Fuse from 'fuse.js';
 
 /** Words shorter than this are matched exactly. */
 export const MIN_TYPO_LENGTH = 5;
+/** Longer "words" (pasted hashes, runs of one letter) are never repaired. */
+const MAX_TYPO_LENGTH = 24;
 /** Fuse.js score (0 exact … 1 anything) a candidate must beat. */
 const FUSE_THRESHOLD = 0.3;
 const CACHE_MAX = 20_000;
@@ -64,7 +66,7 @@ export function buildTypoIndex(known: Iterable<string>): TypoIndex {
 
   return {
     correct(word) {
-      if (word.length < MIN_TYPO_LENGTH || words.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+      if (word.length < MIN_TYPO_LENGTH || word.length > MAX_TYPO_LENGTH || words.has(word) || !/^[a-z]+$/.test(word)) return undefined;
       if (cache.has(word)) return cache.get(word);
       const hit = lookup(word);
       if (cache.size >= CACHE_MAX) cache.clear();

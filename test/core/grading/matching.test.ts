@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { grader, idempotent, rollback, scaling, slo } from './fixtures.js';
+
+const g = grader();
+const strength = (r: ReturnType<typeof g.grade>, i: number) => r.points[i]!.strength;
+
+describe('key-point matching', () => {
+  it('credits a point made in the same words', () => {
+    const r = g.grade(rollback, 'Roll back the deploy to restore service, then debug.');
+    expect(r.points[0]!.matched).toBe(true);
+  });
+
+  it('credits other word forms and word order (stemming)', () => {
+    const r = g.grade(scaling, 'When utilisation of CPU is rising, pods get scaled out horizontally by the service.');
+    expect(r.points[0]!.matched).toBe(true);
+  });
+
+  it('ignores case and punctuation', () => {
+    const a = g.grade(idempotent, 'the operation must be idempotent so a repeat has no extra effect');
+    const b = g.grade(idempotent, 'THE OPERATION... MUST be IDEMPOTENT!!! so a repeat has no extra effect?');
+    expect(b.points[0]!.strength).toBe(a.points[0]!.strength);
+    expect(a.points[0]!.matched).toBe(true);
+  });
+
+  it('gives nothing for an unrelated answer', () => {
+    const r = g.grade(idempotent, 'I like to cook pasta on Sundays with my family.');
+    expect(r.score).toBe(0);
+    expect(r.points.every((p) => !p.matched && p.evidence === '')).toBe(true);
+  });
+
+  it('credits an accept phrase on its own', () => {
+    const r = g.grade(idempotent, 'Between attempts I wait with exponential backoff.');
+    expect(r.points[1]!.matched).toBe(true);
+    expect(strength(r, 1)).toBe(1);
+  });
+
+  it('weighs informative words over common ones', () => {
+    // "idempotent" is rare across the questions; "service", "request" are everywhere.
+    const rare = g.grade(idempotent, 'It has to be idempotent.');
+    const common = g.grade(idempotent, 'The service handles the request for users.');
+    expect(strength(rare, 0)).toBeGreaterThan(strength(common, 0));
+    expect(strength(common, 0)).toBeLessThan(0.3);
+  });
+
+  it('gives partial credit for a half-made point', () => {
+    const r = g.grade(slo, 'An SLO is a target.');
+    expect(strength(r, 0)).toBeGreaterThan(0.1);
+    expect(strength(r, 0)).toBeLessThan(1);
+  });
+
+  it('quotes the answer words that showed a point', () => {
+    const r = g.grade(rollback, 'First thing: I roll back the deploy to restore service. Later I look at the logs.');
+    expect(r.points[0]!.evidence).toContain('roll back the deploy to restore service');
+    expect(r.points[0]!.evidence).not.toContain('logs');
+  });
+
+  it('keeps points in the question order with their weights', () => {
+    const r = g.grade(slo, 'anything');
+    expect(r.points.map((p) => [p.index, p.weight])).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
+    expect(r.points.map((p) => p.point)).toEqual(slo.keyPoints.map((k) => k.point));
+  });
+});
+
+describe('negation', () => {
+  it('gives nothing to an answer that rejects the idea', () => {
+    const r = g.grade(rollback, 'I would not roll back the deploy to restore service.');
+    expect(r.points[0]!.matched).toBe(false);
+  });
+
+  it('still credits the idea when another clause is negated', () => {
+    const r = g.grade(rollback, 'I would not wait: roll back the deploy to restore service first.');
+    expect(r.points[0]!.matched).toBe(true);
+  });
+
+  it('gives nothing for "restarting is not the fix" style rejections', () => {
+    const r = g.grade(idempotent, 'Making the operation idempotent is not needed, a repeat is fine.');
+    expect(r.points[0]!.matched).toBe(false);
+  });
+});
+
+describe('buzzword lists', () => {
+  it('earns little for a bare list of the right terms', () => {
+    const r = g.grade(idempotent, 'idempotent, repeat, extra effect, exponential backoff, jitter, attempts');
+    expect(r.points.some((p) => p.matched)).toBe(false);
+    expect(r.score).toBeLessThan(0.35);
+  });
+
+  it('earns little for a run of terms with no function word', () => {
+    const r = g.grade(scaling, 'pods horizontally CPU utilisation rises load balancer healthy pods requests');
+    expect(r.points.some((p) => p.matched)).toBe(false);
+  });
+
+  it('earns the points when the same terms sit in sentences', () => {
+    const r = g.grade(idempotent, 'The operation has to be idempotent, so a repeat has no extra effect. I use exponential backoff with jitter between attempts.');
+    expect(r.points.every((p) => p.matched)).toBe(true);
+  });
+
+  it('keeps full weight for a lone terse answer that is not a list', () => {
+    const terse = g.grade(idempotent, 'exponential backoff');
+    expect(terse.points[1]!.matched).toBe(true);
+  });
+});

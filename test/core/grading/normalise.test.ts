@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { stemWord, tokenize } from '../../../src/core/grading/normalise.js';
+
+describe('normalise', () => {
+  it('gives scale, scaling and scaled one stem', () => {
+    expect(new Set(['scale', 'scaling', 'scaled', 'scales'].map(stemWord)).size).toBe(1);
+  });
+
+  it('lower-cases words and drops punctuation, keeping offsets into the text', () => {
+    const text = 'Roll BACK, now!';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.word)).toEqual(['roll', 'back', 'now']);
+    expect(text.slice(tokens[1]!.start, tokens[1]!.end)).toBe('BACK');
+  });
+
+  it('marks stop words', () => {
+    expect(tokenize('the idempotent request').map((t) => t.stop)).toEqual([true, false, false]);
+  });
+
+  it('splits sentences at full stops but not inside numbers', () => {
+    const tokens = tokenize('Target 99.9 percent. Then alert.');
+    expect(tokens.map((t) => t.word)).toEqual(['target', '99.9', 'percent', 'then', 'alert']);
+    expect(tokens.map((t) => t.sentence)).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it('puts a word after "not" in the scope of the negation', () => {
+    const t = tokenize('I would not roll back');
+    expect(t.find((x) => x.word === 'roll')!.negated).toBe(true);
+  });
+
+  it('negates the whole clause of "is not" ("restarting is not the fix")', () => {
+    const t = tokenize('restarting is not the fix');
+    expect(t.find((x) => x.word === 'restarting')!.negated).toBe(true);
+  });
+
+  it('ends negation scope at a connective such as "but"', () => {
+    const t = tokenize('I would not restart it but roll back');
+    expect(t.find((x) => x.word === 'restart')!.negated).toBe(true);
+    expect(t.find((x) => x.word === 'roll')!.negated).toBe(false);
+  });
+
+  it('does not treat "not only" or "whether or not" as negation', () => {
+    expect(tokenize('not only retries but backoff').find((x) => x.word === 'retries')!.negated).toBe(false);
+    expect(tokenize('check whether or not the pod restarts').find((x) => x.word === 'restarts')!.negated).toBe(false);
+  });
+
+  it('negates forward from "without" and "instead of"', () => {
+    const t = tokenize('we deploy without a canary');
+    expect(t.find((x) => x.word === 'deploy')!.negated).toBe(false);
+    expect(t.find((x) => x.word === 'canary')!.negated).toBe(true);
+    expect(tokenize('instead of rolling back we scale').find((x) => x.word === 'rolling')!.negated).toBe(true);
+  });
+});
