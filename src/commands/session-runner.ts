@@ -2,7 +2,6 @@ import type { Catalog } from '../core/bank/catalog.js';
 import { checkName, topicCounts } from '../core/bank/catalog.js';
 import { CATEGORIES, CATEGORY_ALIASES, type Category, type Question } from '../core/bank/schema.js';
 import { EXIT, UsageError } from '../core/errors.js';
-import { createGrader } from '../core/grading/index.js';
 import { scorePoints } from '../core/grading/score.js';
 import { STRICTNESS, type GradeResult, type Grader, type PointResult, type Strictness } from '../core/grading/types.js';
 import type { Rating, SessionKind } from '../core/model.js';
@@ -200,7 +199,13 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
   let state = input.state;
   const kind = saved.plan.kind;
   const rng: Rng = seededRng(saved.seed + state.index);
-  const grader = createGrader({ questions: catalog.questions, glossary: catalog.glossary }, { strictness: saved.strictness });
+  // Built at the first answer, not before the first question: the person reads while it would load.
+  let graderMemo: Grader | undefined;
+  const grader = async (): Promise<Grader> => {
+    if (graderMemo) return graderMemo;
+    const { createGrader } = await import('../core/grading/index.js');
+    return (graderMemo = createGrader({ questions: catalog.questions, glossary: catalog.glossary }, { strictness: saved.strictness }));
+  };
   const cols = Math.max(40, ctx.io.stdout.columns ?? 80);
   const plain = input.plain || !ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY;
 
@@ -266,6 +271,8 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
             : {}),
         },
       });
+      // The answer's time ends when it is submitted, not after grading or the pair checklist.
+      const now = ctx.now();
       turnDraft = result.text;
       const skipped = result.action === 'skip';
       let graded: GradeResult;
@@ -275,9 +282,8 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
         graded = pairResult(question, checklist.ticked);
         notes = checklist.notes;
       } else {
-        graded = grader.grade(question, state.turn === 'follow-up' ? combinedAnswer(store, sessionId, question.id, result.text) : result.text);
+        graded = (await grader()).grade(question, state.turn === 'follow-up' ? combinedAnswer(store, sessionId, question.id, result.text) : result.text);
       }
-      const now = ctx.now();
       const wasFollowUp = state.turn === 'follow-up';
       const fin = finishTurn(state, question, { skipped, timedOut: result.action === 'timeout', missedPoints: graded.points.some((p) => !p.matched) }, now, rng);
       const suggested = suggestRating({ score: skipped ? 0 : graded.score, skipped, overTime: fin.record.overTime, hintsUsed: fin.record.hintsUsed });
