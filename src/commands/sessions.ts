@@ -106,7 +106,7 @@ export async function menu(ctx: Context): Promise<number> {
     { value: 'banks', name: 'Banks: the question banks in use' },
     { value: 'quit', name: 'Quit' },
   ];
-  const pick = await askMenu('sre-drill: what would you like to do?', choices, { input: ctx.io.stdin, output: ctx.io.stdout });
+  const pick = await askMenu('sre-drill: what would you like to do?', choices, { input: ctx.io.stdin, output: ctx.io.stdout, color: ctx.theme.color });
   switch (pick) {
     case 'resume':
       return resume(ctx, {});

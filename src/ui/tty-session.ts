@@ -12,7 +12,7 @@ export interface TtyOptions extends PromptIo {
 
 /** A session in a terminal: the live answering prompt, the rating prompt, the pair checklist. */
 export function ttySessionUi(opts: TtyOptions): SessionUi {
-  const io: PromptIo = { input: opts.input, output: opts.output, signal: opts.signal };
+  const io: PromptIo = { input: opts.input, output: opts.output, signal: opts.signal, color: opts.theme.color };
   return {
     interactive: true,
     answer: (turn: TurnView) =>

@@ -17,7 +17,29 @@ export interface PromptIo {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   signal?: AbortSignal;
+  /** false: draw without colour (`--no-color`; NO_COLOR alone is honoured by @inquirer itself). */
+  color?: boolean;
 }
+
+const same = (text: string) => text;
+/** @inquirer's theme with every style a no-op, for `--no-color`. */
+const NO_COLOR_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  icon: { cursor: '❯', checked: '◉', unchecked: '◯' },
+  style: {
+    answer: same,
+    message: same,
+    help: same,
+    highlight: same,
+    description: same,
+    disabled: same,
+    defaultAnswer: (text: string) => `(${text})`,
+    error: (text: string) => `> ${text}`,
+    key: (text: string) => `<${text}>`,
+    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+  },
+};
+const themeFor = (io: PromptIo) => (io.color === false ? { theme: NO_COLOR_THEME } : {});
 
 function isPromptExit(err: unknown): boolean {
   return err instanceof ExitPromptError || err instanceof AbortPromptError || err instanceof CancelPromptError;
@@ -63,6 +85,7 @@ export async function askRating(suggested: Rating, io: PromptIo): Promise<Rating
           message: `How did that go? (suggested: ${suggested})`,
           choices: RATINGS.map((r) => ({ value: r, name: RATING_HELP[r] })),
           default: suggested,
+          ...themeFor(io),
         },
         { input: io.input, output: io.output, signal: io.signal },
       ),
@@ -80,13 +103,14 @@ export async function askChecklist(points: readonly string[], io: PromptIo): Pro
           message: 'Tick the key points the candidate made (Space to tick, Enter when done)',
           choices: points.map((p, i) => ({ value: i, name: sanitiseLine(p) })),
           pageSize: 12,
+          ...themeFor(io),
         },
         { input: io.input, output: io.output, signal: io.signal },
       ),
     () => '',
   );
   notes = await guard(
-    () => input({ message: 'Notes for the candidate (Enter to leave empty):' }, { input: io.input, output: io.output, signal: io.signal }),
+    () => input({ message: 'Notes for the candidate (Enter to leave empty):', ...themeFor(io) }, { input: io.input, output: io.output, signal: io.signal }),
     () => notes,
   );
   return { ticked, notes };
@@ -99,7 +123,7 @@ export interface MenuChoice<V extends string> {
 
 /** The start menu (`sre-drill` in a terminal). */
 export async function askMenu<V extends string>(message: string, choices: readonly MenuChoice<V>[], io: PromptIo): Promise<V> {
-  return guard(() => select<V>({ message, choices: [...choices] }, { input: io.input, output: io.output, signal: io.signal }), () => '');
+  return guard(() => select<V>({ message, choices: [...choices], ...themeFor(io) }, { input: io.input, output: io.output, signal: io.signal }), () => '');
 }
 
 /** Opens $EDITOR (or $VISUAL, else the platform default) on the text; loaded only when asked for. */
