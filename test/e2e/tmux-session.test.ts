@@ -38,10 +38,10 @@ async function waitFor(target: string, text: string | RegExp, ms = 20_000): Prom
   }
 }
 
-function start(name: string, command: string): void {
+function start(name: string, command: string, columns = 80, env: string[] = []): void {
   // After the CLI exits, the pane prints its exit code and the terminal modes, then waits.
   const script = `cd ${ROOT} && ${command}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 120`;
-  t('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', 'NO_COLOR=1', '-e', 'TERM=xterm-256color', script);
+  t('new-session', '-d', '-s', name, '-x', String(columns), '-y', '24', '-e', 'NO_COLOR=1', '-e', 'TERM=xterm-256color', ...env.flatMap((e) => ['-e', e]), script);
 }
 
 beforeAll(() => {
@@ -129,4 +129,32 @@ describe('a drill in a real terminal (tmux)', () => {
       after.close();
     }
   }, 90_000);
+
+  it('fits a 40-column terminal and redraws after a resize', async () => {
+    const dir = tempDir();
+    start('narrow', `${process.execPath} ${BIN} --data-dir ${dir} --bank ${BANK} drill --count 1 --seed 7`, 40);
+    let s = await waitFor('narrow', 'Question 1 of 1');
+    for (const line of s.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(s).toMatch(/⏱ \d:\d\d left/);
+    expect(s).toContain('Enter on an empty line:');
+    t('resize-window', '-t', 'narrow', '-x', '80', '-y', '24');
+    s = await waitFor('narrow', /Question 1 of 1 · troubleshooting · linux, incident-response +⏱/);
+    t('send-keys', '-t', 'narrow', 'C-q');
+    s = await waitFor('narrow', /EXIT=\d+/);
+    expect(s).toContain('EXIT=130');
+  }, 60_000);
+
+  it('`sre-drill` alone in a terminal opens the menu', async () => {
+    const dir = tempDir();
+    // No arguments at all (the data folder comes from the environment).
+    start('menu', `${process.execPath} ${BIN}`, 80, [`SRE_DRILL_HOME=${dir}`]);
+    const s = await waitFor('menu', 'what would you like to do?');
+    expect(s).toContain('Drill: five timed questions');
+    expect(s).toContain('Mock interview: a 30-minute phone screen');
+    expect(s).toContain('Review: 0 cards due');
+    expect(s).toContain('Report:');
+    expect(s).toContain('Banks:');
+    t('send-keys', '-t', 'menu', 'Up', 'Enter');
+    expect(await waitFor('menu', /EXIT=\d+/)).toContain('EXIT=0');
+  }, 60_000);
 });
