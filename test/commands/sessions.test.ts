@@ -213,3 +213,23 @@ describe('mock interview in plain mode', () => {
     expect(new Set(after.attempts.map((a) => a.questionId))).toEqual(new Set(planned));
   });
 });
+
+describe('review', () => {
+  it('brings back a missed question when it is due, answered like a drill', async () => {
+    const dir = tempDir();
+    const t0 = new Date('2026-11-01T09:00:00Z');
+    const args = ['--data-dir', dir, '--bank', BANK];
+    const d = await runCli([...args, 'drill', '--topic', 'toil', '--count', '1'], { input: ':skip\n', now: () => t0 });
+    expect(d.code).toBe(0);
+    const later = new Date(t0.getTime() + 30 * 60_000);
+    const r = await runCli([...args, 'review', '--limit', '1'], { input: 'Toil is manual, repetitive work that could be automated.\n.\n', now: () => later });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Review: 1 question.');
+    expect(r.stdout).toContain('What is toil?');
+    const { sessions, attempts } = attemptsIn(dir);
+    expect(sessions.map((s) => s.kind)).toEqual(['drill', 'review']);
+    expect(attempts.at(-1)).toMatchObject({ questionId: 'fx-toil', skipped: false });
+    expect(attempts.at(-1)!.score).toBeGreaterThan(0.5);
+  });
+});
