@@ -121,3 +121,52 @@ export function readLabelled(file = LABELLED_FILE): LabelledAnswer[] {
   const doc = parse(readFileSync(file, 'utf8')) as { answers: LabelledAnswer[] };
   return doc.answers;
 }
+
+export interface KindFigures {
+  kind: string;
+  answers: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  /** Key points not credited by the label. */
+  negatives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Share of not-credited key points the grader matched anyway. */
+  fpRate: number;
+}
+
+/**
+ * Key-point agreement with the labels: every key point of every answer is one decision (credited
+ * or not). Precision and recall are undefined without positives; they count as 1 there, which is
+ * what a kind with nothing to credit and nothing matched deserves.
+ */
+export function agreement(items: readonly { kind: string; credit: readonly number[]; matched: readonly number[]; points: number }[]): KindFigures[] {
+  const by = new Map<string, KindFigures>();
+  const get = (kind: string) => {
+    let f = by.get(kind);
+    if (!f) by.set(kind, (f = { kind, answers: 0, tp: 0, fp: 0, fn: 0, negatives: 0, precision: 1, recall: 1, f1: 1, fpRate: 0 }));
+    return f;
+  };
+  for (const it of items) {
+    for (const f of [get(it.kind), get('overall')]) {
+      f.answers++;
+      const credit = new Set(it.credit);
+      const matched = new Set(it.matched);
+      for (let i = 0; i < it.points; i++) {
+        if (credit.has(i) && matched.has(i)) f.tp++;
+        else if (matched.has(i)) f.fp++;
+        else if (credit.has(i)) f.fn++;
+        if (!credit.has(i)) f.negatives++;
+      }
+    }
+  }
+  for (const f of by.values()) {
+    f.precision = f.tp + f.fp ? f.tp / (f.tp + f.fp) : 1;
+    f.recall = f.tp + f.fn ? f.tp / (f.tp + f.fn) : 1;
+    f.f1 = f.precision + f.recall ? (2 * f.precision * f.recall) / (f.precision + f.recall) : 0;
+    f.fpRate = f.negatives ? f.fp / f.negatives : 0;
+  }
+  return [...by.values()].sort((a, b) => (a.kind === 'overall' ? 1 : b.kind === 'overall' ? -1 : a.kind.localeCompare(b.kind)));
+}

@@ -81,8 +81,7 @@ export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grad
     p = {
       points: q.keyPoints.map((k) => ({
         text: preparePhrase(k.point, lexicon, promptKeys),
-        // Accept phrases are the author's own wording of the point: no damping for prompt words.
-        accepts: k.accept.map((a) => preparePhrase(a, lexicon, new Set())),
+        accepts: k.accept.map((a) => preparePhrase(a, lexicon, promptKeys, 'accept')),
       })),
     };
     prepared.set(q, p);

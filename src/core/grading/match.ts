@@ -40,6 +40,13 @@ export interface Unit {
 export interface Phrase {
   units: Unit[];
   total: number;
+  /**
+   * Set for an accept phrase of several words but one content word ("retry-after", "why it was
+   * possible"): it must appear word for word, or its one common word would match alone.
+   */
+  literal?: string;
+  /** An accept phrase made only of the prompt's own words: repeating the question earns little. */
+  onlyPrompt: boolean;
 }
 
 export interface PreparedPoint {
@@ -60,9 +67,13 @@ export interface Occurrence {
 export interface AnalysedAnswer {
   text: string;
   tokens: Token[];
+  /** The words, space-separated with a space at each end, for word-for-word phrases. */
+  joined: string;
   postings: Map<string, Occurrence[]>;
   /** Character range of each segment, for quoting evidence. */
   segments: { start: number; end: number }[];
+  /** 1 for a segment in prose, BUZZWORD_DAMPING for one in a list of terms. */
+  segDamp: number[];
 }
 
 export interface Lexicon {
@@ -80,9 +91,18 @@ function contentWithConcepts(tokens: Token[], lexicon: Lexicon) {
   return { content, hits: lexicon.glossary.find(content) };
 }
 
-/** Turns a point text or accept phrase into weighted units; `promptStems` are damped. */
-export function preparePhrase(text: string, lexicon: Lexicon, promptStems: ReadonlySet<string>): Phrase {
-  const { content, hits } = contentWithConcepts(tokenize(text), lexicon);
+/** An accept phrase made only of prompt words is capped below the normal threshold. */
+export const PROMPT_ONLY_ACCEPT_CAP = 0.45;
+
+/**
+ * Turns a point text or accept phrase into weighted units. In a point's text, the prompt's own
+ * words (`promptStems`) count less; an accept phrase keeps full weights, but one made only of
+ * prompt words is marked `onlyPrompt`.
+ */
+export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: ReadonlySet<string>, kind: 'point' | 'accept' = 'point'): Phrase {
+  const tokens = tokenize(text);
+  const { content, hits } = contentWithConcepts(tokens, lexicon);
+  const promptStems = kind === 'point' ? promptKeys : new Set<string>();
   const units: Unit[] = [];
   const seen = new Set<string>();
   const damp = (keys: string[], stems: string[]) => (stems.every((s) => promptStems.has(s)) || keys.some((k) => promptStems.has(k)) ? TUNING.promptDamping : 1);
@@ -108,7 +128,9 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptStems: Reado
     seen.add(t.stem);
     units.push({ keys: [t.stem], weight: lexicon.weight(t.stem) * damp([], [t.stem]), negated: t.negated });
   }
-  return { units, total: units.reduce((a, u) => a + u.weight, 0) };
+  const onlyPrompt = kind === 'accept' && units.length > 0 && units.every((u) => u.keys.some((k) => promptKeys.has(k)));
+  const literal = kind === 'accept' && units.length === 1 && tokens.length > 1 ? tokens.map((t) => t.word).join(' ') : undefined;
+  return { units, total: units.reduce((a, u) => a + u.weight, 0), literal, onlyPrompt };
 }
 
 /** Reads an answer once: tokens, typo repairs, concepts, and postings for every key. */
@@ -117,6 +139,8 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
   const segments: { start: number; end: number }[] = [];
   const bare: boolean[] = [];
   const long: boolean[] = [];
+  /** Verbless and at most six words: could be an item of a list. */
+  const short: boolean[] = [];
   for (let i = 0; i < tokens.length; ) {
     const seg = tokens[i]!.segment;
     let j = i;
@@ -130,14 +154,26 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
     const n = j - i;
     // Prose: a verb cue (auxiliary, modal, pronoun) in two words or more, or a function word in three or more.
     bare[seg] = !((cue && n >= 2) || (stops >= 1 && n >= 3));
-    long[seg] = n >= 4 && stops === 0 && !cue;
+    long[seg] = n >= 3 && stops === 0 && !cue;
+    short[seg] = !cue && n <= 6;
     segments[seg] = { start: tokens[i]!.start, end: tokens[j - 1]!.end };
     i = j;
   }
-  // A list of terms: a verbless segment next to another verbless one ("SLI, SLO, SLA"), or four
+  // A list of terms: a verbless segment next to another verbless one ("SLI, SLO, SLA"), or three
   // words or more with no function word at all ("latency alerting dashboards kubernetes"). A lone
   // terse fragment ("by reference") is an answer, not a list, and keeps full weight.
   const segDamp = bare.map((b, k) => (b && (long[k] || bare[k - 1] || bare[k + 1]) ? BUZZWORD_DAMPING : 1));
+  // A bullet list whose items are mostly bare terms: the verbless items among them ("- owner and a
+  // due date") are list items too.
+  for (let k = 0; k < short.length; ) {
+    let e = k;
+    while (e < short.length && short[e]) e++;
+    const run = e - k;
+    let bareCount = 0;
+    for (let x = k; x < e; x++) if (bare[x]) bareCount++;
+    if (run >= 3 && bareCount * 2 >= run) for (let x = k; x < e; x++) segDamp[x] = BUZZWORD_DAMPING;
+    k = Math.max(e, k + 1);
+  }
   for (const t of tokens) {
     if (t.stop || lexicon.knownStems.has(t.stem)) continue;
     const fixed = lexicon.typos.correct(t.word);
@@ -164,7 +200,7 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
     const occ: Occurrence = { from: index.get(first)!, to: index.get(last)! + 1, sentence: first.sentence, negated: first.negated, damp: segDamp[first.segment]! };
     for (const k of h.keys) post(k, occ);
   }
-  return { text, tokens, postings, segments };
+  return { text, tokens, postings, segments, joined: ` ${tokens.map((t) => t.word).join(' ')} `, segDamp };
 }
 
 export interface PhraseMatch {
@@ -243,13 +279,28 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
 
 const curve = (x: number, c: { lo: number; hi: number }) => Math.max(0, Math.min(1, (x - c.lo) / (c.hi - c.lo)));
 
+/** A word-for-word phrase: found at a token not in a negated clause, in full; else nothing. */
+function literalMatch(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
+  const needle = ` ${phrase.literal} `;
+  for (let at = answer.joined.indexOf(needle); at >= 0; at = answer.joined.indexOf(needle, at + 1)) {
+    let index = 0;
+    for (let i = 0; i < at; i++) if (answer.joined.charCodeAt(i) === 32) index++;
+    const first = answer.tokens[index - 1];
+    if (!first || first.negated) continue;
+    const n = phrase.literal!.split(' ').length;
+    return { cov: 1, damp: answer.segDamp[first.segment]!, used: [{ from: index - 1, to: index - 1 + n, sentence: first.sentence, negated: false, damp: 1 }] };
+  }
+  return { cov: 0, damp: 1, used: [] };
+}
+
 /** How strongly the answer makes a key point (0..1), with the occurrences that showed it. */
 export function matchPoint(point: PreparedPoint, answer: AnalysedAnswer): PhraseMatch {
   const text = coverage(point.text, answer);
   let best: PhraseMatch = { strength: curve(text.cov, TUNING.text) * text.damp, used: text.used };
   for (const a of point.accepts) {
-    const m = coverage(a, answer);
-    const strength = curve(m.cov, TUNING.accept) * m.damp;
+    const m = a.literal ? literalMatch(a, answer) : coverage(a, answer);
+    let strength = curve(m.cov, TUNING.accept) * m.damp;
+    if (a.onlyPrompt && !a.literal) strength = Math.min(strength, PROMPT_ONLY_ACCEPT_CAP);
     if (strength > best.strength) best = { strength, used: m.used };
   }
   return best;

@@ -41,8 +41,8 @@ const FORWARD_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['instead', 'of'],
   ['rather', 'than'],
 ];
-/** Words that start a new clause for negation scope (the scope of "not" ends at "but", "because" ...). */
-const CLAUSE_STARTERS = new Set(['but', 'because', 'although', 'though', 'while', 'whereas', 'however', 'so', 'which', 'who', 'then', 'and', 'or', 'since', 'unless', 'until', 'whether']);
+/** Words that start a new clause for negation scope (the scope of "not" ends at "but", "because" ...); not "or": "not X or Y" rejects both. */
+const CLAUSE_STARTERS = new Set(['but', 'because', 'although', 'though', 'while', 'whereas', 'however', 'so', 'which', 'who', 'then', 'and', 'since', 'unless', 'until', 'whether']);
 
 export interface Token {
   /** Lower-cased word as written (apostrophes normalised). */
@@ -51,7 +51,7 @@ export interface Token {
   stem: string;
   start: number;
   end: number;
-  /** Index of the sentence (split at . ! ? and line breaks). */
+  /** Index of the sentence (split at . ! ?, blank lines and bullets). */
   sentence: number;
   /** Index of the segment (split at any punctuation: commas, semicolons, brackets, bullets). */
   segment: number;
@@ -64,7 +64,9 @@ export interface Token {
 
 // Words: letters and digits, with inner apostrophes ("don't") and inner dots in numbers ("99.9").
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|\.\d+)*/gu;
-const SENTENCE_GAP = /[.!?](?:\s|$)|\n|[.!?]["')\]]/;
+// A sentence ends at . ! ? before a space, at a blank line, or before a bullet on a new line; a
+// single line break is a wrapped line (answers typed in an editor), not a sentence end.
+const SENTENCE_GAP = /[.!?](?:\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s|[.!?]["')\]]/;
 const SEGMENT_GAP = /[,;:()[\]{}•|/\\"“”]|\s[-–—*]\s|^[-–—*]\s/;
 
 const stemCache = new Map<string, string>();
