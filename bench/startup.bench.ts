@@ -2,7 +2,7 @@
 // over 10,000 generated questions (time and peak memory).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { atMost, BIN, info, timeNode, vsFloor, withTempDir, writeFile, type BenchModule, type Figure } from './lib.js';
+import { atMost, BIN, info, runNode, timeNode, vsFloor, withTempDir, writeFile, type BenchModule, type Figure } from './lib.js';
 
 /** A bank file of `n` questions shaped like real ones (4 key points, a model answer, hints). */
 export function generatedBank(prefix: string, n: number): string {
@@ -36,7 +36,8 @@ const bench: BenchModule = {
   title: 'start-up',
   async run(): Promise<Figure[]> {
     const version = timeNode([BIN, '--version'], 21);
-    const figures: Figure[] = [vsFloor('sre-drill --version', version.ms, 1.5), info('sre-drill --version peak RSS', version.rssMb, 'MB')];
+    // Issue 2 asked for ≤ 1.5× the floor, issue 8 for ≤ 1.3×: the stricter one is the target.
+    const figures: Figure[] = [vsFloor('sre-drill --version', version.ms, 1.3), info('sre-drill --version peak RSS', version.rssMb, 'MB')];
     await withTempDir((dir) => {
       const banks = join(dir, 'banks');
       mkdirSync(banks);
@@ -44,6 +45,11 @@ const bench: BenchModule = {
       const validate = timeNode([BIN, 'banks', 'validate', banks], 5);
       if (validate.last.status !== 0) throw new Error(`validate failed: ${validate.last.stderr}`);
       figures.push(atMost('banks validate, 10,000 questions', validate.ms, 'ms', 500), atMost('banks validate, 10,000 questions: peak RSS', validate.rssMb, 'MB', 150));
+      // A whole phone-screen mock in plain mode, every question answered: the memory a session needs.
+      const answers = 'I would check the error rate and latency dashboards, then roll back the last deploy.\n.\n'.repeat(40);
+      const mock = runNode([BIN, 'mock', '--plain', '--seed', '3'], { input: answers, env: { ...process.env, NO_COLOR: '1', SRE_DRILL_HOME: join(dir, 'data'), SRE_DRILL_CONFIG_DIR: join(dir, 'config') } });
+      if (mock.status !== 0) throw new Error(`mock failed: ${mock.stderr}`);
+      figures.push(atMost('mock interview (phone, plain): peak RSS', mock.rssMb, 'MB', 120));
     });
     return figures;
   },
