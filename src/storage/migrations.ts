@@ -3,7 +3,8 @@
  * applied; a step is never edited once released, only followed by a new one.
  */
 export const MIGRATIONS: readonly string[] = [
-  // 1: sessions, attempts, cards, the review log and topic stats.
+  // 1: sessions, attempts (with the question as asked kept once per version in snapshots),
+  //    cards, the review log and topic stats.
   `
   CREATE TABLE sessions (
     id          INTEGER PRIMARY KEY,
@@ -22,6 +23,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_status ON sessions (status);
   CREATE INDEX sessions_started ON sessions (started_at);
 
+  CREATE TABLE snapshots (
+    id          INTEGER PRIMARY KEY,
+    question_id TEXT    NOT NULL,
+    digest      TEXT    NOT NULL UNIQUE,
+    prompt      TEXT    NOT NULL,
+    key_points  TEXT    NOT NULL
+  );
+
   CREATE TABLE attempts (
     id               INTEGER PRIMARY KEY,
     uid              TEXT    NOT NULL UNIQUE,
@@ -29,8 +38,7 @@ export const MIGRATIONS: readonly string[] = [
     question_id      TEXT    NOT NULL,
     category         TEXT    NOT NULL,
     topics           TEXT    NOT NULL,
-    prompt           TEXT    NOT NULL,
-    key_points       TEXT    NOT NULL,
+    snapshot_id      INTEGER NOT NULL REFERENCES snapshots (id),
     answer           TEXT    NOT NULL,
     points           TEXT    NOT NULL,
     score            REAL    NOT NULL,

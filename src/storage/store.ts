@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Category, KeyPoint } from '../core/bank/schema.js';
@@ -166,6 +166,8 @@ interface AttemptRow {
   question_id: string;
   category: Category;
   topics: string;
+  snapshot_id: number;
+  /** From the joined snapshot. */
   prompt: string;
   key_points: string;
   answer: string;
@@ -261,7 +263,41 @@ function sessionFromRow(r: SessionRow): StoredSession {
   };
 }
 
-function attemptFromRow(r: AttemptRow): Attempt {
+/**
+ * Point results are kept compact, as `[index, weight, matched, strength, evidence]`, with the
+ * point's text only when it differs from the snapshot's key point: the text is already there.
+ */
+type StoredPoint = [number, number, 0 | 1, number, string] | [number, number, 0 | 1, number, string, string];
+
+function packPoints(points: readonly PointResult[], keyPoints: readonly KeyPoint[]): string {
+  return JSON.stringify(
+    points.map((p): StoredPoint => {
+      const base: StoredPoint = [p.index, p.weight, p.matched ? 1 : 0, p.strength, p.evidence];
+      return keyPoints[p.index]?.point === p.point ? base : [...base, p.point] as StoredPoint;
+    }),
+  );
+}
+
+function unpackPoints(text: string, keyPoints: readonly KeyPoint[]): PointResult[] {
+  return (JSON.parse(text) as StoredPoint[]).map((p) => ({
+    index: p[0],
+    point: p.length === 6 ? p[5] : (keyPoints[p[0]]?.point ?? ''),
+    weight: p[1],
+    matched: p[2] === 1,
+    strength: p[3],
+    evidence: p[4],
+  }));
+}
+
+/** Attempts with the question as asked, from its snapshot. */
+const ATTEMPT_SELECT = `SELECT a.*, s.prompt AS prompt, s.key_points AS key_points FROM attempts a JOIN snapshots s ON s.id = a.snapshot_id`;
+
+function attemptFromRow(r: AttemptRow, keyPointsCache?: Map<number, KeyPoint[]>): Attempt {
+  let keyPoints = keyPointsCache?.get(r.snapshot_id);
+  if (!keyPoints) {
+    keyPoints = JSON.parse(r.key_points) as KeyPoint[];
+    keyPointsCache?.set(r.snapshot_id, keyPoints);
+  }
   const a: Attempt = {
     id: r.id,
     sessionId: r.session_id,
@@ -269,9 +305,9 @@ function attemptFromRow(r: AttemptRow): Attempt {
     category: r.category,
     topics: JSON.parse(r.topics) as string[],
     prompt: r.prompt,
-    keyPoints: JSON.parse(r.key_points) as KeyPoint[],
+    keyPoints,
     answer: r.answer,
-    points: JSON.parse(r.points) as PointResult[],
+    points: unpackPoints(r.points, keyPoints),
     score: r.score,
     durationMs: r.duration_ms,
     timeLimit: r.time_limit,
@@ -399,6 +435,7 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   } catch (err) {
     if (err instanceof StoreError) throw err;
   }
+  const check = needsQuickCheck(path);
   let db: Database.Database;
   try {
     db = new Database(path);
@@ -414,9 +451,9 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
         `${path} has schema version ${version}, but this sre-drill knows versions up to ${SCHEMA_VERSION}; upgrade sre-drill (the database was left untouched)`,
       );
     }
-    if (version > 0) {
-      const check = db.pragma('quick_check', { simple: true }) as string;
-      if (check !== 'ok') throw new StoreError(`${path} is damaged (quick_check: ${check}); ${BACKUP_ADVICE}`);
+    if (version > 0 && check) {
+      const result = db.pragma('quick_check', { simple: true }) as string;
+      if (result !== 'ok') throw new StoreError(`${path} is damaged (quick_check: ${result}); ${BACKUP_ADVICE}`);
     }
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL keeps every committed transaction across a killed process; only a power
@@ -428,6 +465,29 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   } catch (err) {
     db.close();
     throw storeError(err, path, 'opening the database');
+  }
+}
+
+/** Databases up to this size (some 25,000 attempts) get `PRAGMA quick_check` on every open. */
+export const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Whether opening should run `PRAGMA quick_check`: always for a database of up to
+ * QUICK_CHECK_MAX_BYTES, and for a larger one when a write-ahead log is left over (the last
+ * process did not close it: killed, crashed, or still running). A large database closed
+ * cleanly skips it, because it reads the whole file (seconds at 100,000 attempts); damage found
+ * later by any query is still reported as damage, never written over.
+ */
+function needsQuickCheck(path: string): boolean {
+  try {
+    if (statSync(path).size <= QUICK_CHECK_MAX_BYTES) return true;
+  } catch {
+    return false;
+  }
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch {
+    return false;
   }
 }
 
@@ -610,28 +670,36 @@ export class Store {
    */
   rateAttempt(attemptId: number, rating: Rating, at: Date): CardState {
     return this.write('rating an attempt', () => {
-      const a = this.sql<AttemptRow>(`SELECT * FROM attempts WHERE id = ?`).get(attemptId);
+      const a = this.sql<Pick<AttemptRow, 'question_id' | 'topics' | 'suggested_rating'>>(`SELECT question_id, topics, suggested_rating FROM attempts WHERE id = ?`).get(attemptId);
       if (!a) throw new StoreError(`no attempt ${attemptId} in ${this.path}`);
       this.sql(`UPDATE attempts SET rating = ? WHERE id = ?`).run(rating, attemptId);
       return this.applyRating(attemptId, a.question_id, JSON.parse(a.topics) as string[], a.suggested_rating, rating, at);
     });
   }
 
+  /** The id of the snapshot of this question as asked, added when this version is new. */
+  private snapshotId(questionId: string, prompt: string, keyPoints: readonly KeyPoint[]): number {
+    const kp = JSON.stringify(keyPoints);
+    const digest = createHash('sha1').update(questionId).update('\0').update(prompt).update('\0').update(kp).digest('base64');
+    const found = this.sql<{ id: number }>(`SELECT id FROM snapshots WHERE digest = ?`).get(digest);
+    if (found) return found.id;
+    return Number(this.sql(`INSERT INTO snapshots (question_id, digest, prompt, key_points) VALUES (?, ?, ?, ?)`).run(questionId, digest, prompt, kp).lastInsertRowid);
+  }
+
   private insertAttempt(a: NewAttempt, uid: string): number {
     const r = this.sql(
-      `INSERT INTO attempts (uid, session_id, question_id, category, topics, prompt, key_points, answer, points, score, star,
+      `INSERT INTO attempts (uid, session_id, question_id, category, topics, snapshot_id, answer, points, score, star,
          duration_ms, time_limit, over_time, hints_used, skipped, mode, notes, suggested_rating, rating, started_at, answered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       uid,
       a.sessionId,
       a.questionId,
       a.category,
       JSON.stringify(a.topics),
-      a.prompt,
-      JSON.stringify(a.keyPoints),
+      this.snapshotId(a.questionId, a.prompt, a.keyPoints),
       a.answer,
-      JSON.stringify(a.points),
+      packPoints(a.points, a.keyPoints),
       a.score,
       a.star ? JSON.stringify(a.star) : null,
       Math.round(a.durationMs),
@@ -710,8 +778,8 @@ export class Store {
     if (filter.sessionId !== undefined) (where.push('session_id = ?'), params.push(filter.sessionId));
     if (filter.category) (where.push('category = ?'), params.push(filter.category));
     if (filter.questionId) (where.push('question_id = ?'), params.push(filter.questionId));
-    const sql = `SELECT * FROM attempts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY answered_at, id`;
-    return this.read('reading attempts', () => this.sql<AttemptRow>(sql).all(...params).map(attemptFromRow));
+    const sql = `${ATTEMPT_SELECT}${where.length ? ` WHERE ${where.map((w) => `a.${w}`).join(' AND ')}` : ''} ORDER BY a.answered_at, a.id`;
+    return this.read('reading attempts', () => this.sql<AttemptRow>(sql).all(...params).map((r) => attemptFromRow(r)));
   }
 
   /** How many attempts are kept. */
@@ -728,7 +796,7 @@ export class Store {
         .all()
         .map((r) => {
           const card = cardFromRow(r);
-          return { questionId: r.question_id, topics: JSON.parse(r.topics) as string[], ...card, retrievability: retrievability(card, now, { retention: this.retention }), firstReview: date(r.first_review) };
+          return { questionId: r.question_id, topics: JSON.parse(r.topics) as string[], ...card, retrievability: retrievability(card, now), firstReview: date(r.first_review) };
         }),
     );
   }
@@ -832,7 +900,7 @@ export class Store {
 
   // ── export and import ─────────────────────────────────────────────────────
 
-  /** Everything as export records: a header, then sessions, attempts and the review log, each oldest first. */
+  /** Everything as export records: a header, then sessions, attempts and the review log, each in the order kept. */
   *exportAll(now: Date): Generator<ExportRecord> {
     yield { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
     const sessionUid = new Map<number, string>();
@@ -854,12 +922,14 @@ export class Store {
       };
     }
     const attemptUid = new Map<number, string>();
-    for (const r of this.sql<AttemptRow>(`SELECT * FROM attempts ORDER BY answered_at, id`).iterate()) {
+    const keyPoints = new Map<number, KeyPoint[]>();
+    // In insertion order: a plain table scan, much faster than the time index on a large history.
+    for (const r of this.sql<AttemptRow>(`${ATTEMPT_SELECT} ORDER BY a.id`).iterate()) {
       attemptUid.set(r.id, r.uid);
-      const { id: _id, sessionId, startedAt, answeredAt, ...rest } = attemptFromRow(r);
+      const { id: _id, sessionId, startedAt, answeredAt, ...rest } = attemptFromRow(r, keyPoints);
       yield { type: 'attempt', uid: r.uid, sessionUid: sessionUid.get(sessionId)!, ...rest, startedAt: startedAt.toISOString(), answeredAt: answeredAt.toISOString() };
     }
-    for (const r of this.sql<ReviewRow>(`SELECT * FROM review_log ORDER BY reviewed_at, id`).iterate()) {
+    for (const r of this.sql<ReviewRow>(`SELECT * FROM review_log ORDER BY id`).iterate()) {
       yield {
         type: 'review',
         uid: r.uid,
@@ -953,8 +1023,13 @@ export class Store {
   private rebuildTopics(): void {
     this.sql(`DELETE FROM topic_stats`).run();
     const stats = new Map<string, TopicStat>();
-    for (const r of this.sql<Pick<AttemptRow, 'topics' | 'points' | 'skipped' | 'answered_at'>>(`SELECT topics, points, skipped, answered_at FROM attempts ORDER BY answered_at, id`).iterate()) {
-      const points = JSON.parse(r.points) as PointResult[];
+    const keyPoints = new Map<number, KeyPoint[]>();
+    for (const r of this.sql<Pick<AttemptRow, 'topics' | 'points' | 'skipped' | 'answered_at' | 'snapshot_id' | 'key_points'>>(
+      `SELECT a.topics, a.points, a.skipped, a.answered_at, a.snapshot_id, s.key_points FROM attempts a JOIN snapshots s ON s.id = a.snapshot_id ORDER BY a.answered_at, a.id`,
+    ).iterate()) {
+      let kp = keyPoints.get(r.snapshot_id);
+      if (!kp) keyPoints.set(r.snapshot_id, (kp = JSON.parse(r.key_points) as KeyPoint[]));
+      const points = unpackPoints(r.points, kp);
       for (const t of JSON.parse(r.topics) as string[]) stats.set(t, updateTopic(stats.get(t), t, points, r.skipped === 1, date(r.answered_at)));
     }
     const put = this.sql(`INSERT INTO topic_stats (topic, weakness, attempts, missed_points, last_seen) VALUES (?, ?, ?, ?, ?)`);

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating as FsrsRating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, default_w, forgetting_curve, fsrs, Rating as FsrsRating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { Rating } from '../model.js';
 
 /**
@@ -119,9 +119,20 @@ export function next(card: CardState | null, rating: Rating, now: Date, opts: Sc
   };
 }
 
-/** Probability of recall at `now`, 0..1 (0 for a card never reviewed). */
-export function retrievability(card: CardState, now: Date, opts: SchedulerOptions = {}): number {
-  if (card.state === 'new' || !card.lastReview) return 0;
-  const r = scheduler(opts).get_retrievability(toFsrs(card), now, false);
-  return Math.max(0, Math.min(1, r));
+const DAY_MS = 86_400_000;
+
+/**
+ * Probability of recall at `now`, 0..1 (0 for a card never reviewed). The same forgetting curve
+ * as ts-fsrs's `get_retrievability` (whole days since the last review), without converting the
+ * card first: the review queue computes it for every card. Retention does not enter the curve.
+ */
+export function retrievability(card: CardState, now: Date): number {
+  if (card.state === 'new' || !card.lastReview || card.stability <= 0) return 0;
+  const days = Math.max(0, Math.floor((now.getTime() - card.lastReview.getTime()) / DAY_MS));
+  return Math.max(0, Math.min(1, forgetting_curve(default_w, days, card.stability)));
+}
+
+/** ts-fsrs's own figure, for tests that check `retrievability` against it. */
+export function fsrsRetrievability(card: CardState, now: Date): number {
+  return scheduler().get_retrievability(toFsrs(card), now, false);
 }

@@ -1,6 +1,6 @@
 import type { PointResult } from '../grading/types.js';
 import type { CardState } from './fsrs.js';
-import { retrievability, type SchedulerOptions } from './fsrs.js';
+import { retrievability } from './fsrs.js';
 
 /**
  * The topic rule. Each topic carries a weakness in 0..1 (0 = untouched or always answered in
@@ -78,12 +78,11 @@ export function topicMastery(
   stats: readonly TopicStat[],
   cards: readonly { topics: readonly string[]; card: CardState }[],
   now: Date,
-  opts: SchedulerOptions = {},
 ): TopicMastery[] {
   const recall = new Map<string, number[]>();
   for (const c of cards) {
     if (c.card.state === 'new') continue;
-    const r = retrievability(c.card, now, opts);
+    const r = retrievability(c.card, now);
     for (const t of c.topics) {
       const list = recall.get(t) ?? [];
       list.push(r);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRetention, newCard, next, retrievability } from '../../../src/core/scheduling/fsrs.js';
+import { checkRetention, fsrsRetrievability, newCard, next, retrievability } from '../../../src/core/scheduling/fsrs.js';
 import { at, DAY, MINUTE, T0 } from '../../helpers/clock.js';
 
 describe('next (FSRS wrapper)', () => {
@@ -59,5 +59,18 @@ describe('retrievability', () => {
     expect(r1).toBeGreaterThan(r10);
     expect(r1).toBeLessThanOrEqual(1);
     expect(r10).toBeGreaterThan(0);
+  });
+});
+
+describe('retrievability matches ts-fsrs', () => {
+  it('gives the same figure as get_retrievability over a range of cards and times', () => {
+    let card = next(null, 'good', T0).card;
+    for (const rating of ['good', 'again', 'hard', 'easy', 'good'] as const) {
+      for (const days of [0, 1, 3, 10, 45, 400]) {
+        const when = at(days * DAY, card.lastReview!);
+        expect(retrievability(card, when)).toBeCloseTo(fsrsRetrievability(card, when), 6);
+      }
+      card = next(card, rating, card.due).card;
+    }
   });
 });
