@@ -81,3 +81,14 @@ export function band(x: number | null): 'weak' | 'fair' | 'good' | 'none' {
   if (x === null) return 'none';
   return x < 0.5 ? 'weak' : x < 0.75 ? 'fair' : 'good';
 }
+
+/**
+ * How much of a long history the documents show (the JSON keeps everything): enough to study
+ * from, and the HTML stays small for a year of daily practice.
+ */
+export const SHOWN = { topics: 30, textTopics: 15, missedTopics: 10, missedPerTopic: 5 } as const;
+
+/** The first `n` items and how many were left out. */
+export function firstOf<T>(items: readonly T[], n: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, n), more: Math.max(0, items.length - n) };
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReportModel } from '../../core/report/types.js';
-import { band, clock, dayMonth, isoDay, pct, periodRange, plural, shortDay, timeUse, TREND_MARK } from './format.js';
+import { band, clock, dayMonth, firstOf, isoDay, pct, periodRange, plural, SHOWN, shortDay, timeUse, TREND_MARK } from './format.js';
 import { barChart, columnChart, esc, lineChart, ring, spark } from './svg.js';
 
 /** Recent answers listed in the table; the JSON format has them all. */
@@ -138,7 +138,8 @@ function forecastSection(m: ReportModel): string {
 
 function topicsSection(m: ReportModel): string {
   if (m.topics.length === 0) return '';
-  const rows = m.topics.map((t) => {
+  const { shown, more } = firstOf(m.topics, SHOWN.topics);
+  const rows = shown.map((t) => {
     const trend = t.trend === 'new' ? '' : `<tspan class="${t.trend}">${TREND_MARK[t.trend]} ${t.trend}</tspan>`;
     const due = t.due ? `<tspan class="due"> · ${t.due} due</tspan>` : '';
     return {
@@ -150,10 +151,10 @@ function topicsSection(m: ReportModel): string {
       title: `${t.topic}: mastery ${pct(t.mastery)}, ${plural(t.attempts, 'answer')}, ${t.trend}${t.due ? `, ${t.due} due` : ''}`,
     };
   });
-  const sparkRows = m.topics
+  const sparkRows = shown
     .map((t) => `<tr><td>${esc(t.topic)}</td><td class="num">${t.attempts}</td><td>${spark(t.recent)}</td><td>${esc(`${TREND_MARK[t.trend]} ${t.trend}`)}</td><td class="num">${t.due}</td></tr>`)
     .join('');
-  return `<section class="card" id="topics"><h2>Topic mastery, weakest first</h2><p class="muted">Mastery weighs recent answers most; the trend compares the later half of the period with the earlier.</p>${barChart(rows)}<h3>Recent scores per topic</h3><table><thead><tr><th>topic</th><th class="num">answers</th><th>recent</th><th>trend</th><th class="num">due</th></tr></thead><tbody>${sparkRows}</tbody></table></section>`;
+  return `<section class="card" id="topics"><h2>Topic mastery, weakest first</h2><p class="muted">Mastery weighs recent answers most; the trend compares the later half of the period with the earlier.</p>${barChart(rows)}${more ? `<p class="muted">The ${shown.length} weakest of ${m.topics.length} topics; <code>--format json</code> lists them all.</p>` : ''}<h3>Recent scores per topic</h3><table><thead><tr><th>topic</th><th class="num">answers</th><th>recent</th><th>trend</th><th class="num">due</th></tr></thead><tbody>${sparkRows}</tbody></table></section>`;
 }
 
 function planSection(m: ReportModel): string {
@@ -188,20 +189,23 @@ function starSection(m: ReportModel): string {
 
 function missedSection(m: ReportModel): string {
   if (m.missed.length === 0) return '';
-  const groups = m.missed
+  const topics = firstOf(m.missed, SHOWN.missedTopics);
+  const groups = topics.shown
+    .map((g) => ({ g, qs: firstOf(g.questions, SHOWN.missedPerTopic) }))
     .map(
-      (g) =>
-        `<h3>${esc(g.topic)} <span class="pill ${band(g.mastery)}">${pct(g.mastery)}</span></h3>${g.questions
+      ({ g, qs }) =>
+        `<h3>${esc(g.topic)} <span class="pill ${band(g.mastery)}">${pct(g.mastery)}</span></h3>${qs.shown
           .map(
             (q) =>
               `<div class="q"><div class="prompt">${esc(q.prompt)}</div><div class="muted">${esc(q.questionId)} · last answer ${pct(q.score)} on ${esc(isoDay(q.at))}</div><ul class="missed">${q.points
                 .map((p) => `<li><span class="kp">${esc(p.point)}</span>${p.sentences.map((s) => `<blockquote>${esc(s)}</blockquote>`).join('')}</li>`)
                 .join('')}</ul></div>`,
           )
-          .join('')}`,
+          .join('')}${qs.more ? `<p class="muted">and ${plural(qs.more, 'more question')} in this topic</p>` : ''}`,
     )
     .join('');
-  return `<section class="card" id="missed"><h2>What you missed, by topic</h2><p class="muted">The key points your latest answer to each question left out, with the model answer's words for them.</p>${groups}</section>`;
+  const rest = topics.more ? `<p class="muted">${plural(topics.more, 'more topic')} with missed points; <code>--format json</code> lists them all.</p>` : '';
+  return `<section class="card" id="missed"><h2>What you missed, by topic</h2><p class="muted">The key points your latest answer to each question left out, with the model answer's words for them.</p>${groups}${rest}</section>`;
 }
 
 function asksSection(m: ReportModel): string {

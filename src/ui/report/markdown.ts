@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../core/report/types.js';
-import { bar, clock, isoDay, pct, periodRange, plural, shortDay, sparkline, timeUse, TREND_MARK } from './format.js';
+import { bar, clock, firstOf, isoDay, pct, periodRange, plural, SHOWN, shortDay, sparkline, timeUse, TREND_MARK } from './format.js';
 
 /**
  * Bank and answer text made inert for GitHub Markdown: no HTML, no links or emphasis, no table
@@ -49,7 +49,9 @@ export function renderMarkdown(m: ReportModel): string {
   }
   if (m.topics.length) {
     out.push('## Topic mastery, weakest first', '');
-    out.push(...table(['topic', 'mastery', '', 'answers', 'trend', 'due'], m.topics.map((t) => [mdText(t.topic), pct(t.mastery), `\`${mdBar(t.mastery)}\``, String(t.attempts), `${TREND_MARK[t.trend]} ${t.trend}`, String(t.due)]), ['l', 'r', 'l', 'r', 'l', 'r']), '');
+    const { shown, more } = firstOf(m.topics, SHOWN.topics);
+    out.push(...table(['topic', 'mastery', '', 'answers', 'trend', 'due'], shown.map((t) => [mdText(t.topic), pct(t.mastery), `\`${mdBar(t.mastery)}\``, String(t.attempts), `${TREND_MARK[t.trend]} ${t.trend}`, String(t.due)]), ['l', 'r', 'l', 'r', 'l', 'r']), '');
+    if (more) out.push(`The ${shown.length} weakest of ${m.topics.length} topics; \`--format json\` lists them all.`, '');
   }
   const over = m.attempts.filter((a) => a.overTime);
   if (over.length) {
@@ -77,17 +79,21 @@ export function renderMarkdown(m: ReportModel): string {
   }
   if (m.missed.length) {
     out.push('## What you missed, by topic', '');
-    for (const g of m.missed) {
+    const topics = firstOf(m.missed, SHOWN.missedTopics);
+    for (const g of topics.shown) {
       out.push(`### ${mdText(g.topic)} (${pct(g.mastery)})`, '');
-      for (const q of g.questions) {
+      const qs = firstOf(g.questions, SHOWN.missedPerTopic);
+      for (const q of qs.shown) {
         out.push(`- **${mdText(q.prompt)}** \`${mdText(q.questionId)}\`, last ${pct(q.score)}`);
         for (const p of q.points) {
           out.push(`  - ✗ ${mdText(p.point)}`);
           for (const s of p.sentences) out.push(`    > ${mdText(s)}`);
         }
       }
+      if (qs.more) out.push(`- and ${plural(qs.more, 'more question')} in this topic`);
       out.push('');
     }
+    if (topics.more) out.push(`${plural(topics.more, 'more topic')} with missed points; \`--format json\` lists them all.`, '');
   }
   if (m.asks.length) {
     out.push('## Questions to ask your interviewer', '');

@@ -2,7 +2,7 @@ import type { ReportModel, TopicSummary } from '../../core/report/types.js';
 import { sanitiseLine } from '../sanitise.js';
 import { padEnd, table, truncate, width, wrap } from '../table.js';
 import type { Theme } from '../theme.js';
-import { band, bar, clock, pct, periodRange, plural, shortDay, sparkline, timeUse, TREND_MARK } from './format.js';
+import { band, bar, clock, firstOf, pct, periodRange, plural, SHOWN, shortDay, sparkline, timeUse, TREND_MARK } from './format.js';
 
 /** Below this many columns sections stack label over bar instead of using tables. */
 const WIDE = 60;
@@ -113,16 +113,20 @@ function missed(ctx: Ctx, m: ReportModel): string[] {
   if (m.missed.length === 0) return [];
   const { c } = ctx.t;
   const lines = heading(ctx, 'What you missed, by topic');
-  for (const group of m.missed) {
+  const topics = firstOf(m.missed, SHOWN.missedTopics);
+  for (const group of topics.shown) {
     lines.push('', `${c.bold(`■ ${truncate(sanitiseLine(group.topic), ctx.cols - 10)}`)} ${c.dim(pct(group.mastery))}`);
-    for (const q of group.questions) {
+    const qs = firstOf(group.questions, SHOWN.missedPerTopic);
+    for (const q of qs.shown) {
       lines.push(...wrap(`${sanitiseLine(q.questionId)} (${pct(q.score)}): ${sanitiseLine(q.prompt)}`, ctx.cols, '  ', '    ').map((l, i) => (i === 0 ? c.bold(l) : l)));
       for (const p of q.points) {
         lines.push(...wrap(`✗ ${sanitiseLine(p.point)}`, ctx.cols, '    ', '      ').map((l) => c.red(l)));
         for (const s of p.sentences) lines.push(...wrap(`› ${sanitiseLine(s)}`, ctx.cols, '      ', '        ').map((l) => c.dim(l)));
       }
     }
+    if (qs.more) lines.push(c.dim(`  … and ${plural(qs.more, 'more question')}`));
   }
+  if (topics.more) lines.push('', c.dim(`… and ${plural(topics.more, 'more topic')}: --format json lists them all`));
   return lines;
 }
 
@@ -182,7 +186,7 @@ export function renderText(m: ReportModel, theme: Theme, cols = 80): string[] {
   if (m.overall.attempts === 0) {
     return [...header(ctx, m), '', ...wrap('No answers in this period yet. Start with `sre-drill drill` or `sre-drill mock`.', ctx.cols), ...forecast(ctx, m), ...plan(ctx, m)];
   }
-  return [...header(ctx, m), ...overall(ctx, m), ...categories(ctx, m), ...topics(ctx, m), ...overTime(ctx, m), ...star(ctx, m), ...forecast(ctx, m), ...plan(ctx, m), ...missed(ctx, m), ...asks(ctx, m)];
+  return [...header(ctx, m), ...overall(ctx, m), ...categories(ctx, m), ...topics(ctx, m, SHOWN.textTopics), ...overTime(ctx, m), ...star(ctx, m), ...forecast(ctx, m), ...plan(ctx, m), ...missed(ctx, m), ...asks(ctx, m)];
 }
 
 /**

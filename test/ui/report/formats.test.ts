@@ -87,3 +87,23 @@ describe('html report (as text)', () => {
     expect(html.match(/<rect class="bar /g)).toHaveLength(4 + 7);
   });
 });
+
+describe('long histories', () => {
+  it('show the weakest topics and missed points in the documents, everything in the JSON', async () => {
+    const { question, attemptAt } = await import('../../helpers/report-fixture.js');
+    const qs = Array.from({ length: 40 }, (_, i) => question(`q-${i}`, 'definitions', [`topic-${String(i).padStart(2, '0')}`], ['first point here', 'second point here'], 'First point here. Second point here.'));
+    const attempts = qs.map((q, i) => attemptAt(q, 1, i % 2 ? [0] : []));
+    const m = summarise({ attempts, cards: [], catalog: catalogOf(qs, []), period }, T0);
+    expect(m.topics).toHaveLength(40);
+    expect(m.missed).toHaveLength(40);
+    const html = renderHtml(m);
+    // One category bar, then the 30 weakest topics.
+    expect(html.match(/<rect class="bar /g)).toHaveLength(1 + 30);
+    expect(html).toContain('The 30 weakest of 40 topics');
+    expect(html).toContain('30 more topics with missed points');
+    expect(renderMarkdown(m)).toContain('30 more topics with missed points');
+    const j = JSON.parse(renderJson(m));
+    expect(j.topics).toHaveLength(40);
+    expect(j.missed).toHaveLength(40);
+  });
+});
