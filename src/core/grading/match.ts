@@ -188,16 +188,15 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
     if (list) list.push(occ);
     else postings.set(key, [occ]);
   };
-  const index = new Map<Token, number>(tokens.map((t, i) => [t, i]));
   const { content, hits } = contentWithConcepts(tokens, lexicon);
   for (const t of content) {
-    const i = index.get(t)!;
+    const i = t.index;
     post(t.stem, { from: i, to: i + 1, sentence: t.sentence, negated: t.negated, damp: segDamp[t.segment]! });
   }
   for (const h of hits) {
     const first = content[h.from]!;
     const last = content[h.to - 1]!;
-    const occ: Occurrence = { from: index.get(first)!, to: index.get(last)! + 1, sentence: first.sentence, negated: first.negated, damp: segDamp[first.segment]! };
+    const occ: Occurrence = { from: first.index, to: last.index + 1, sentence: first.sentence, negated: first.negated, damp: segDamp[first.segment]! };
     for (const k of h.keys) post(k, occ);
   }
   return { text, tokens, postings, segments, joined: ` ${tokens.map((t) => t.word).join(' ')} `, segDamp };

@@ -45,6 +45,8 @@ const FORWARD_PAIRS: ReadonlyArray<readonly [string, string]> = [
 const CLAUSE_STARTERS = new Set(['but', 'because', 'although', 'though', 'while', 'whereas', 'however', 'so', 'which', 'who', 'then', 'and', 'since', 'unless', 'until', 'whether']);
 
 export interface Token {
+  /** Position in the token list. */
+  index: number;
   /** Lower-cased word as written (apostrophes normalised). */
   word: string;
   /** Porter stem of `word` (or the word itself when it is not plain ASCII letters). */
@@ -100,8 +102,9 @@ export function tokenize(text: string): Token[] {
   let m: RegExpExecArray | null;
   WORD.lastIndex = 0;
   while ((m = WORD.exec(text))) {
-    const gap = text.slice(last, m.index);
-    if (tokens.length) {
+    // Most gaps are one space: skip the boundary tests for them.
+    const gap = m.index - last === 1 && text.charCodeAt(last) === 32 ? ' ' : text.slice(last, m.index);
+    if (tokens.length && gap !== ' ') {
       if (SENTENCE_GAP.test(gap)) {
         sentence++;
         segment++;
@@ -113,7 +116,7 @@ export function tokenize(text: string): Token[] {
     }
     const word = m[0].toLowerCase().replace(/’/g, "'");
     if (CLAUSE_STARTERS.has(word) && tokens.length && tokens[tokens.length - 1]!.clause === clause) clause++;
-    tokens.push({ word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });
+    tokens.push({ index: tokens.length, word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });
     last = m.index + m[0].length;
   }
   markNegation(tokens);
