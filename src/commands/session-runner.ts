@@ -318,8 +318,11 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
       state = fin.state;
       turnDraft = '';
       if (kind !== 'mock') {
-        const { renderFeedback } = await import('../ui/session-feedback.js');
-        ctx.out(['', ...renderFeedback(question, graded, ctx.theme, cols)]);
+        const [{ renderFeedback }, { bar }] = await Promise.all([import('../ui/render-feedback.js'), import('../ui/report/format.js')]);
+        // The grader's feedback, under a score bar that shows the result at a glance.
+        const { fill, rest } = bar(graded.score, Math.min(30, cols - 10));
+        const colour = graded.score >= 0.7 ? ctx.theme.c.green : graded.score >= 0.4 ? ctx.theme.c.yellow : ctx.theme.c.red;
+        ctx.out(['', ...(graded.points.length ? [`${colour(fill)}${ctx.theme.c.dim(rest)}`] : []), ...renderFeedback(question, graded, ctx.theme, cols)]);
         if (willAsk && !question.ungraded) {
           let rating: Rating = suggested;
           try {

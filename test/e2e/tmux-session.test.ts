@@ -69,8 +69,8 @@ describe('a drill in a real terminal (tmux)', () => {
     await waitFor('drill', '› then lsof for deleted but open files');
     t('send-keys', '-t', 'drill', 'Enter', 'Enter');
     s = await waitFor('drill', 'How did that go?');
-    expect(s).toContain('✓ Look for deleted files still held open with lsof');
-    expect(s).toContain('✗ Free space safely');
+    expect(s).toMatch(/✓ 2\. Look for deleted files still held open with lsof/);
+    expect(s).toMatch(/✗ 3\. Free space safely/);
     t('send-keys', '-t', 'drill', 'Enter');
 
     s = await waitFor('drill', 'Question 2 of 2');
