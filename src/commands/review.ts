@@ -65,7 +65,7 @@ export async function review(ctx: Context, opts: ReviewOptions): Promise<number>
   try {
     const now = ctx.now();
     const weakness = new Map(store.topicStats().map((t) => [t.topic, t.weakness]));
-    const items = scheduled(store.cards(now), { questions: catalog.questions, topicWeakness: weakness }).slice(0, limit);
+    const items = scheduled(store.cards(now), now, { questions: catalog.questions, topicWeakness: weakness }).slice(0, limit);
     if (opts.json) ctx.out(`${JSON.stringify(scheduledJson(items), null, 2)}\n`);
     else ctx.out(renderScheduled(items, now, ctx.io.stdout.columns ?? 100, ctx.theme.c.bold));
     return EXIT.ok;

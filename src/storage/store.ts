@@ -221,7 +221,6 @@ interface ReviewRow {
 const ms = (d: Date) => d.getTime();
 const date = (n: number) => new Date(n);
 const dateOrNull = (n: number | null) => (n === null ? null : new Date(n));
-const iso = (n: number | null) => (n === null ? null : new Date(n).toISOString());
 
 function cardFromRow(r: CardRow): CardState {
   return {
@@ -862,7 +861,12 @@ export class Store {
   reviewQueue(now: Date, req: QueueRequest): QueueItem[] {
     const weakness = new Map(this.topicStats().map((t) => [t.topic, t.weakness]));
     const newToday = this.newCardsSince(req.dayStart);
-    return queue(this.cards(now), now, {
+    const cards = this.read('reading cards', () =>
+      this.sql<Pick<CardRow, 'question_id' | 'due' | 'last_review' | 'state' | 'stability'>>(`SELECT question_id, due, last_review, state, stability FROM cards`)
+        .all()
+        .map((r) => ({ questionId: r.question_id, due: date(r.due), lastReview: dateOrNull(r.last_review), state: r.state, stability: r.stability })),
+    );
+    return queue(cards, now, {
       questions: req.questions,
       topicWeakness: weakness,
       newLimit: Math.max(0, (req.newPerDay ?? DEFAULT_NEW_PER_DAY) - newToday),
@@ -905,21 +909,9 @@ export class Store {
     yield { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
     const sessionUid = new Map<number, string>();
     for (const r of this.sql<SessionRow>(`SELECT * FROM sessions ORDER BY started_at, id`).iterate()) {
-      const s = sessionFromRow(r);
-      sessionUid.set(s.id, s.uid);
-      yield {
-        type: 'session',
-        uid: s.uid,
-        kind: s.kind,
-        options: s.options,
-        plan: s.plan,
-        position: s.position,
-        draft: s.draft,
-        status: s.status,
-        startedAt: s.startedAt.toISOString(),
-        endedAt: iso(r.ended_at),
-        updatedAt: s.updatedAt.toISOString(),
-      };
+      const { id, startedAt, endedAt, updatedAt, ...rest } = sessionFromRow(r);
+      sessionUid.set(id, rest.uid);
+      yield { type: 'session', ...rest, startedAt: startedAt.toISOString(), endedAt: endedAt?.toISOString() ?? null, updatedAt: updatedAt.toISOString() };
     }
     const attemptUid = new Map<number, string>();
     const keyPoints = new Map<number, KeyPoint[]>();
@@ -930,19 +922,9 @@ export class Store {
       yield { type: 'attempt', uid: r.uid, sessionUid: sessionUid.get(sessionId)!, ...rest, startedAt: startedAt.toISOString(), answeredAt: answeredAt.toISOString() };
     }
     for (const r of this.sql<ReviewRow>(`SELECT * FROM review_log ORDER BY id`).iterate()) {
-      yield {
-        type: 'review',
-        uid: r.uid,
-        attemptUid: r.attempt_id === null ? null : (attemptUid.get(r.attempt_id) ?? null),
-        questionId: r.question_id,
-        suggestedRating: r.suggested_rating,
-        rating: r.rating,
-        stateBefore: r.state_before,
-        elapsedDays: r.elapsed_days,
-        scheduledDays: r.scheduled_days,
-        reviewedAt: new Date(r.reviewed_at).toISOString(),
-        undoneAt: iso(r.undone_at),
-      };
+      const { id: _id, attemptId, reviewedAt, undoneAt, ...rest } = reviewFromRow(r);
+      const attemptUidOf = attemptId === null ? null : (attemptUid.get(attemptId) ?? null);
+      yield { type: 'review', ...rest, attemptUid: attemptUidOf, reviewedAt: reviewedAt.toISOString(), undoneAt: undoneAt?.toISOString() ?? null };
     }
   }
 

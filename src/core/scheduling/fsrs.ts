@@ -126,7 +126,7 @@ const DAY_MS = 86_400_000;
  * as ts-fsrs's `get_retrievability` (whole days since the last review), without converting the
  * card first: the review queue computes it for every card. Retention does not enter the curve.
  */
-export function retrievability(card: CardState, now: Date): number {
+export function retrievability(card: Pick<CardState, 'state' | 'lastReview' | 'stability'>, now: Date): number {
   if (card.state === 'new' || !card.lastReview || card.stability <= 0) return 0;
   const days = Math.max(0, Math.floor((now.getTime() - card.lastReview.getTime()) / DAY_MS));
   return Math.max(0, Math.min(1, forgetting_curve(default_w, days, card.stability)));

@@ -1,4 +1,4 @@
-import type { CardStateName } from './fsrs.js';
+import { retrievability, type CardState } from './fsrs.js';
 import { questionWeakness, TOPIC_PULL } from './topics.js';
 
 /** New questions introduced per day when the person sets no limit. */
@@ -10,14 +10,9 @@ export interface QueueQuestion {
   topics: readonly string[];
 }
 
-/** A card as the queue needs it (a store `CardView` fits). */
-export interface QueueCard {
+/** A card as the queue needs it (a store `CardView` fits); recall is computed only where needed. */
+export interface QueueCard extends Pick<CardState, 'due' | 'lastReview' | 'state' | 'stability'> {
   questionId: string;
-  due: Date;
-  lastReview: Date | null;
-  state: CardStateName;
-  /** Recall probability at the `now` the queue is built for. */
-  retrievability: number;
 }
 
 export type QueueReason = 'due' | 'new' | 'cram';
@@ -57,16 +52,24 @@ export function comesUpAt(card: Pick<QueueCard, 'due' | 'lastReview'>, weakness:
   return new Date(card.due.getTime() - interval * TOPIC_PULL * Math.min(1, weakness));
 }
 
-function items(cards: readonly QueueCard[], opts: QueueOptions): { scheduled: QueueItem[]; fresh: QueueItem[] } {
+/**
+ * The banks' questions split into scheduled cards and new questions. `dueBy` keeps only cards
+ * coming up by then, so recall is computed for those alone (the queue on a large history).
+ */
+function items(cards: readonly QueueCard[], now: Date, opts: QueueOptions, dueBy?: Date): { scheduled: QueueItem[]; fresh: QueueItem[] } {
   const weak = opts.topicWeakness ?? new Map<string, number>();
-  const byId = new Map(cards.map((c) => [c.questionId, c]));
+  const byId = new Map<string, QueueCard>();
+  for (const c of cards) byId.set(c.questionId, c);
   const scheduled: QueueItem[] = [];
   const fresh: QueueItem[] = [];
   for (const q of opts.questions) {
     const w = questionWeakness(q.topics, weak);
     const c = byId.get(q.id);
-    if (c && c.state !== 'new') scheduled.push({ id: q.id, reason: 'due', due: comesUpAt(c, w), retrievability: c.retrievability, weakness: w, topics: q.topics });
-    else fresh.push({ id: q.id, reason: 'new', due: null, retrievability: null, weakness: w, topics: q.topics });
+    if (c && c.state !== 'new') {
+      const due = comesUpAt(c, w);
+      if (dueBy && due.getTime() > dueBy.getTime()) continue;
+      scheduled.push({ id: q.id, reason: 'due', due, retrievability: retrievability(c, now), weakness: w, topics: q.topics });
+    } else fresh.push({ id: q.id, reason: 'new', due: null, retrievability: null, weakness: w, topics: q.topics });
   }
   return { scheduled, fresh };
 }
@@ -74,11 +77,11 @@ function items(cards: readonly QueueCard[], opts: QueueOptions): { scheduled: Qu
 const byDue = (a: QueueItem, b: QueueItem) => a.due!.getTime() - b.due!.getTime() || a.id.localeCompare(b.id);
 
 /**
- * Every scheduled card of the banks in use, due now or later, sorted by when it comes up
- * (`sre-drill review --list`). Pure.
+ * Every scheduled card of the banks in use, due now or later, sorted by when it comes up, with
+ * its recall probability at `now` (`sre-drill review --list`). Pure.
  */
-export function scheduled(cards: readonly QueueCard[], opts: QueueOptions): QueueItem[] {
-  return items(cards, opts).scheduled.sort(byDue);
+export function scheduled(cards: readonly QueueCard[], now: Date, opts: QueueOptions): QueueItem[] {
+  return items(cards, now, opts).scheduled.sort(byDue);
 }
 
 /**
@@ -92,7 +95,7 @@ export function scheduled(cards: readonly QueueCard[], opts: QueueOptions): Queu
  * Example: `queue(store.cards(now), now, {questions, newLimit: 10})`.
  */
 export function queue(cards: readonly QueueCard[], now: Date, opts: QueueOptions): QueueItem[] {
-  const { scheduled: sched, fresh } = items(cards, opts);
+  const { scheduled: sched, fresh } = items(cards, now, opts, opts.cram ? undefined : now);
   const limit = opts.limit ?? Infinity;
   if (opts.cram) {
     return [...sched, ...fresh]
@@ -100,9 +103,7 @@ export function queue(cards: readonly QueueCard[], now: Date, opts: QueueOptions
       .sort((a, b) => b.weakness - a.weakness || (a.retrievability ?? 0) - (b.retrievability ?? 0) || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
-  const due = sched
-    .filter((i) => i.due!.getTime() <= now.getTime())
-    .sort((a, b) => a.retrievability! - b.retrievability! || byDue(a, b));
+  const due = sched.sort((a, b) => a.retrievability! - b.retrievability! || byDue(a, b));
   const order = new Map(opts.questions.map((q, i) => [q.id, i]));
   const newOnes = fresh
     .sort((a, b) => b.weakness - a.weakness || order.get(a.id)! - order.get(b.id)!)

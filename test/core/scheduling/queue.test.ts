@@ -5,8 +5,8 @@ import { TOPIC_PULL } from '../../../src/core/scheduling/topics.js';
 import { at, DAY, MINUTE, T0 } from '../../helpers/clock.js';
 
 const q = (id: string, ...topics: string[]) => ({ id, topics });
-function view(id: string, card: CardState, now: Date): QueueCard {
-  return { questionId: id, ...card, retrievability: retrievability(card, now) };
+function view(id: string, card: CardState): QueueCard {
+  return { questionId: id, ...card };
 }
 /** A card reviewed `ratings` times, each when due, starting at T0. */
 function history(...ratings: ('again' | 'hard' | 'good' | 'easy')[]): CardState {
@@ -25,12 +25,13 @@ describe('queue', () => {
     const overdueLong = history('good'); // due after a few days: long overdue, low recall
     const overdueShort = history('easy'); // a higher stability: recalled better
     const notDue = next(null, 'easy', at(29 * DAY)).card;
-    const items = queue([view('b', overdueShort, now), view('a', overdueLong, now), view('c', notDue, now)], now, {
+    const items = queue([view('b', overdueShort), view('a', overdueLong), view('c', notDue)], now, {
       questions: [q('a', 't1'), q('b', 't2'), q('c', 't3')],
       newLimit: 0,
     });
     expect(items.map((i) => i.id)).toEqual(['a', 'b']);
     expect(items[0]!.retrievability!).toBeLessThan(items[1]!.retrievability!);
+    expect(items[0]!.retrievability).toBe(retrievability(overdueLong, now));
     expect(items.every((i) => i.reason === 'due')).toBe(true);
   });
 
@@ -52,27 +53,27 @@ describe('queue', () => {
     expect(comesUpAt(card, 0)).toEqual(card.due);
     // Halfway through the interval plus a minute: only the weak one is due.
     const now = new Date(card.lastReview!.getTime() + interval * (1 - TOPIC_PULL) + MINUTE);
-    const items = queue([view('weak-q', card, now), view('calm-q', card, now)], now, { questions: [q('weak-q', 'weak'), q('calm-q', 'calm')], topicWeakness: weakness, newLimit: 0 });
+    const items = queue([view('weak-q', card), view('calm-q', card)], now, { questions: [q('weak-q', 'weak'), q('calm-q', 'calm')], topicWeakness: weakness, newLimit: 0 });
     expect(items.map((i) => i.id)).toEqual(['weak-q']);
   });
 
   it('cards of questions no longer in the banks leave the queue', () => {
     const card = history('again');
-    const items = queue([view('gone', card, at(DAY))], at(DAY), { questions: [q('kept', 'x')], newLimit: 5 });
+    const items = queue([view('gone', card)], at(DAY), { questions: [q('kept', 'x')], newLimit: 5 });
     expect(items.map((i) => i.id)).toEqual(['kept']);
   });
 
   it('cram drills the weakest questions even when nothing is due', () => {
     const now = at(MINUTE * 2);
     const fresh = next(null, 'easy', T0).card; // due in days
-    const items = queue([view('a', fresh, now), view('b', fresh, now)], now, {
+    const items = queue([view('a', fresh), view('b', fresh)], now, {
       questions: [q('a', 'strong'), q('b', 'weak'), q('c', 'none')],
       topicWeakness: new Map([['weak', 0.8], ['strong', 0.1]]),
       cram: true,
       limit: 2,
     });
     expect(items.map((i) => [i.id, i.reason])).toEqual([['b', 'cram'], ['a', 'cram']]);
-    expect(queue([view('a', fresh, now)], now, { questions: [q('a', 'x')], newLimit: 0 })).toEqual([]);
+    expect(queue([view('a', fresh)], now, { questions: [q('a', 'x')], newLimit: 0 })).toEqual([]);
   });
 
   it('respects the limit', () => {
@@ -86,7 +87,7 @@ describe('scheduled', () => {
     const missed = next(null, 'again', T0).card;
     const later = next(null, 'easy', T0).card;
     const now = at(MINUTE / 2);
-    const list = scheduled([view('later', later, now), view('missed', missed, now)], { questions: [q('later', 'x'), q('missed', 'y'), q('new', 'z')] });
+    const list = scheduled([view('later', later), view('missed', missed)], now, { questions: [q('later', 'x'), q('missed', 'y'), q('new', 'z')] });
     expect(list.map((i) => i.id)).toEqual(['missed', 'later']);
     expect(list[0]!.due).toEqual(at(MINUTE));
   });
