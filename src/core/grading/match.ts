@@ -33,6 +33,8 @@ export const MAX_EVIDENCE_CHARS = 200;
 export interface Unit {
   /** Any of these keys in the answer makes the unit (a stem, or concept keys "#3"). */
   keys: string[];
+  /** A looser key (the stem's first letters) that makes the unit at PREFIX_CREDIT. */
+  soft?: string;
   weight: number;
   negated: boolean;
 }
@@ -91,6 +93,14 @@ function contentWithConcepts(tokens: Token[], lexicon: Lexicon) {
   return { content, hits: lexicon.glossary.find(content) };
 }
 
+/**
+ * Word families the stemmer leaves apart (reusable / reusability, configure / configuration) meet
+ * on their first PREFIX_LENGTH letters, for PREFIX_CREDIT of a full match.
+ */
+export const PREFIX_LENGTH = 6;
+export const PREFIX_CREDIT = 0.8;
+const prefixKey = (stem: string): string | undefined => (stem.length >= PREFIX_LENGTH && /^[a-z]+$/.test(stem) ? `^${stem.slice(0, PREFIX_LENGTH)}` : undefined);
+
 /** An accept phrase made only of prompt words is capped below the normal threshold. */
 export const PROMPT_ONLY_ACCEPT_CAP = 0.45;
 
@@ -126,7 +136,7 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: Readon
     const t = content[i]!;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    units.push({ keys: [t.stem], weight: lexicon.weight(t.stem) * damp([], [t.stem]), negated: t.negated });
+    units.push({ keys: [t.stem], soft: prefixKey(t.stem), weight: lexicon.weight(t.stem) * damp([], [t.stem]), negated: t.negated });
   }
   const onlyPrompt = kind === 'accept' && units.length > 0 && units.every((u) => u.keys.some((k) => promptKeys.has(k)));
   const literal = kind === 'accept' && units.length === 1 && tokens.length > 1 ? tokens.map((t) => t.word).join(' ') : undefined;
@@ -191,7 +201,10 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
   const { content, hits } = contentWithConcepts(tokens, lexicon);
   for (const t of content) {
     const i = t.index;
-    post(t.stem, { from: i, to: i + 1, sentence: t.sentence, negated: t.negated, damp: segDamp[t.segment]! });
+    const occ: Occurrence = { from: i, to: i + 1, sentence: t.sentence, negated: t.negated, damp: segDamp[t.segment]! };
+    post(t.stem, occ);
+    const soft = prefixKey(t.stem);
+    if (soft) post(soft, occ);
   }
   for (const h of hits) {
     const first = content[h.from]!;
@@ -219,14 +232,16 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
   for (const u of phrase.units) {
     const best = new Map<number, { v: number; occ: Occurrence }>();
     let top = 0;
-    for (const k of u.keys) {
+    for (const k of u.soft ? [...u.keys, u.soft] : u.keys) {
+      const credit = k === u.soft ? PREFIX_CREDIT : 1;
       for (const occ of answer.postings.get(k) ?? []) {
         // An answer that rejects an idea ("I would not roll back") does not make it. The other way
         // round is left alone: answers often say positively what a point says with a negation.
         if (TUNING.polarity && occ.negated && !u.negated) continue;
+        const v = occ.damp * credit;
         const cur = best.get(occ.sentence);
-        if (!cur || occ.damp > cur.v) best.set(occ.sentence, { v: occ.damp, occ });
-        if (occ.damp > top) top = occ.damp;
+        if (!cur || v > cur.v) best.set(occ.sentence, { v, occ });
+        if (v > top) top = v;
         sentences.add(occ.sentence);
       }
     }

@@ -74,12 +74,18 @@ const SEGMENT_GAP = /[,;:()[\]{}•|/\\"“”]|\s[-–—*]\s|^[-–—*]\s/;
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
 
+/** British and American spellings meet: utilisation / utilization, behaviour / behavior. */
+function americanise(word: string): string {
+  if (word.length < 6) return word;
+  return word.replace(/([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2').replace(/([a-z]{3,})our(s|ed|ing|al)?$/, '$1or$2');
+}
+
 /** The Porter stem of a lower-cased word; words that are not plain ASCII letters stay as they are. */
 export function stemWord(word: string): string {
   let s = stemCache.get(word);
   if (s !== undefined) return s;
   const base = word.endsWith("'s") ? word.slice(0, -2) : word;
-  s = /^[a-z]+$/.test(base) && base.length > 2 ? stemmer(base) : base;
+  s = /^[a-z]+$/.test(base) && base.length > 2 ? stemmer(americanise(base)) : base;
   if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
   stemCache.set(word, s);
   return s;

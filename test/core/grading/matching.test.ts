@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grader, idempotent, rollback, scaling, slo } from './fixtures.js';
+import { createGrader } from '../../../src/core/grading/index.js';
+import { ALL, grader, idempotent, question, rollback, scaling, slo } from './fixtures.js';
 
 const g = grader();
 const strength = (r: ReturnType<typeof g.grade>, i: number) => r.points[i]!.strength;
@@ -13,6 +14,16 @@ describe('key-point matching', () => {
   it('credits other word forms and word order (stemming)', () => {
     const r = g.grade(scaling, 'When utilisation of CPU is rising, pods get scaled out horizontally by the service.');
     expect(r.points[0]!.matched).toBe(true);
+  });
+
+  it('credits a word family the stemmer keeps apart, for less than the word itself', () => {
+    const q = question('replication-basics', 'How do you keep data safe?', ['Keep replicas']);
+    const g2 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    const strengthOf = (answer: string) => g2.grade(q, answer).points[0]!.strength;
+    const family = strengthOf('We rely on replication.');
+    expect(family).toBeGreaterThan(strengthOf('We rely on backups.'));
+    expect(family).toBeGreaterThan(0.5);
+    expect(family).toBeLessThan(strengthOf('We rely on replicas.'));
   });
 
   it('ignores case and punctuation', () => {

@@ -6,6 +6,12 @@ describe('normalise', () => {
     expect(new Set(['scale', 'scaling', 'scaled', 'scales'].map(stemWord)).size).toBe(1);
   });
 
+  it('gives British and American spellings one stem', () => {
+    expect(stemWord('utilisation')).toBe(stemWord('utilization'));
+    expect(stemWord('behaviour')).toBe(stemWord('behavior'));
+    expect(stemWord('optimised')).toBe(stemWord('optimized'));
+  });
+
   it('lower-cases words and drops punctuation, keeping offsets into the text', () => {
     const text = 'Roll BACK, now!';
     const tokens = tokenize(text);
