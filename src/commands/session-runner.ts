@@ -209,10 +209,37 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
   const cols = Math.max(40, ctx.io.stdout.columns ?? 80);
   const plain = input.plain || !ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY;
 
-  // Ctrl-C between prompts, SIGTERM and a closed terminal all end the session the same way.
+  // What is being typed, kept current so a signal can save it before anything else happens.
+  let liveDraft = '';
+  let savedAsInterrupted = false;
+  const saveInterrupted = (text: string) => {
+    if (savedAsInterrupted) return;
+    savedAsInterrupted = true;
+    const now = ctx.now();
+    const item = currentItem(state);
+    const stopped = snapshot(state, now);
+    const draft: TurnDraft | null = item
+      ? { questionId: item.questionId, text, remainingMs: remainingMs(stopped, now) ?? 0, turn: stopped.turn, followUp: stopped.followUp, hintsShown: stopped.hintsShown }
+      : null;
+    store.saveProgress(sessionId, { position: state.index, draft }, now);
+    store.finishSession(sessionId, 'interrupted', now);
+  };
+
+  // Ctrl-C between prompts, SIGTERM and a closed terminal all end the session the same way. The
+  // save comes first and is synchronous: after SIGHUP the terminal may already be gone.
   const abort = new AbortController();
-  const onSignal = () => abort.abort();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signal === 'SIGHUP') for (const stream of [ctx.io.stdout, ctx.io.stderr]) stream.on('error', () => undefined);
+    try {
+      saveInterrupted(liveDraft);
+    } finally {
+      abort.abort();
+    }
+  };
   for (const s of SIGNALS) process.on(s, onSignal);
+  // A terminal that goes away may close stdin before (or instead of) sending SIGHUP.
+  const onInputGone = () => onSignal('SIGHUP');
+  if (!plain) for (const e of ['end', 'close'] as const) ctx.io.stdin.on(e, onInputGone);
   const ui: SessionUi = plain
     ? (await import('../ui/plain-session.js')).plainSessionUi({ input: ctx.io.stdin, out: ctx.out, columns: cols, signal: abort.signal })
     : (await import('../ui/tty-session.js')).ttySessionUi({
@@ -230,7 +257,6 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
       : `${kind === 'review' ? 'Review' : 'Drill'}: ${total} question${total === 1 ? '' : 's'}.`;
   ctx.out(ctx.theme.c.bold(title));
 
-  let turnDraft = '';
   try {
     while (!isDone(state)) {
       const item = currentItem(state)!;
@@ -245,7 +271,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
       const saved0 = drafts.get(state.index);
       const draft = saved0 && saved0.questionId === question.id && saved0.turn === state.turn ? saved0.text : '';
       drafts.delete(state.index);
-      turnDraft = draft;
+      liveDraft = draft;
       const hints = question.hints.slice(0, state.hintsShown);
       state = showTurn(state, ctx.now());
       const result = await ui.answer({
@@ -254,6 +280,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
         followUp: state.followUp ?? undefined,
         hints,
         draft,
+        onDraft: (text) => void (liveDraft = text),
         clock: () => {
           const t = ctx.now();
           return { remainingMs: remainingMs(state, t), limitMs: state.limitMs, loopRemainingMs: loopRemainingMs(state, t) };
@@ -273,7 +300,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
       });
       // The answer's time ends when it is submitted, not after grading or the pair checklist.
       const now = ctx.now();
-      turnDraft = result.text;
+      liveDraft = result.text;
       const skipped = result.action === 'skip';
       let graded: GradeResult;
       let notes = '';
@@ -316,7 +343,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
         { ratingApplied: wasFollowUp || willAsk || question.ungraded ? null : suggested, progress: { position: fin.state.index, draft: null } },
       );
       state = fin.state;
-      turnDraft = '';
+      liveDraft = '';
       if (kind !== 'mock') {
         const [{ renderFeedback }, { bar }] = await Promise.all([import('../ui/render-feedback.js'), import('../ui/report/format.js')]);
         // The grader's feedback, under a score bar that shows the result at a glance.
@@ -345,15 +372,8 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
     return EXIT.ok;
   } catch (err) {
     if (!(err instanceof PromptCancelled)) throw err;
-    const text = err.draft || turnDraft;
-    const now = ctx.now();
-    const item = currentItem(state);
-    const stopped = snapshot(state, now);
-    const draft: TurnDraft | null = item
-      ? { questionId: item.questionId, text, remainingMs: remainingMs(stopped, now) ?? 0, turn: stopped.turn, followUp: stopped.followUp, hintsShown: stopped.hintsShown }
-      : null;
-    store.saveProgress(sessionId, { position: state.index, draft }, now);
-    store.finishSession(sessionId, 'interrupted', now);
+    const text = err.draft || liveDraft;
+    saveInterrupted(text);
     ui.close();
     ctx.err([
       '',
@@ -363,6 +383,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
     return EXIT.interrupted;
   } finally {
     for (const s of SIGNALS) process.off(s, onSignal);
+    for (const e of ['end', 'close'] as const) ctx.io.stdin.off(e, onInputGone);
   }
 }
 

@@ -140,7 +140,10 @@ export function plainSessionUi(opts: PlainOptions): SessionUi {
           out('The editor needs a terminal; keep typing lines here.');
           continue;
         }
-        if (!turn.pair) lines.push(line);
+        if (!turn.pair) {
+          lines.push(line);
+          turn.onDraft(text());
+        }
       }
     },
     async checklist(points: readonly string[]): Promise<Checklist> {

@@ -14,6 +14,8 @@ export interface TurnView {
   /** Hints already shown on this turn. */
   hints: string[];
   draft: string;
+  /** Receives the answer text at every change (what a signal saves as the draft). */
+  onDraft(text: string): void;
   clock(): ClockReading;
   overtime: boolean;
   actions: AnswerActions;

@@ -30,7 +30,7 @@ export function ttySessionUi(opts: TtyOptions): SessionUi {
           theme: opts.theme,
           size: opts.size,
           editor: opts.editor ?? openEditor,
-          onDraft: () => undefined,
+          onDraft: turn.onDraft,
         },
         io,
       ),

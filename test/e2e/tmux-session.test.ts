@@ -157,4 +157,28 @@ describe('a drill in a real terminal (tmux)', () => {
     t('send-keys', '-t', 'menu', 'Up', 'Enter');
     expect(await waitFor('menu', /EXIT=\d+/)).toContain('EXIT=0');
   }, 60_000);
+
+  it('closing the terminal (SIGHUP) saves the draft and marks the session interrupted', async () => {
+    const dir = tempDir();
+    start('hangup', `${process.execPath} ${BIN} --data-dir ${dir} --bank ${BANK} drill --count 1 --seed 7`);
+    await waitFor('hangup', 'Question 1 of 1');
+    t('send-keys', '-t', 'hangup', '-l', 'typed before the window closed');
+    await waitFor('hangup', '› typed before the window closed');
+    t('kill-session', '-t', 'hangup');
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const store = openStore(dir);
+      try {
+        const [session] = store.listSessions();
+        if (session?.status === 'interrupted') {
+          expect(session.draft).toMatchObject({ questionId: 'fx-disk-full', text: 'typed before the window closed' });
+          break;
+        }
+      } finally {
+        store.close();
+      }
+      if (Date.now() > end) throw new Error('the session was not marked interrupted after SIGHUP');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 60_000);
 });
