@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, type Catalog } from '../core/bank/catalog.js';
 import { parseBankText, type ParsedFile } from '../core/bank/parse.js';
 import { BankError, type Issue } from '../core/errors.js';
+import { readPrecompiled } from './bank-cache.js';
+import { builtinBanksDir, packageRoot } from './paths.js';
 
 /** Larger files are refused before they are read. */
 export const MAX_BANK_BYTES = 5 * 1024 * 1024;
@@ -84,9 +86,19 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
 /** Loads every bank under `paths` into a catalog; problems are in `catalog.issues`. */
 export function loadCatalog(paths: readonly string[], cwd: string): Catalog {
   const found = findBankFiles(paths, cwd);
-  const catalog = buildCatalog(found.files.map((f) => loadBankFile(f, cwd)));
+  const catalog = buildCatalog(parseFiles(found.files, cwd));
   if (found.issues.length) catalog.issues.unshift(...found.issues);
   return catalog;
+}
+
+/** Parses files, taking the built-in banks' build-time parse when their content is unchanged. */
+function parseFiles(files: readonly string[], cwd: string): ParsedFile[] {
+  const builtin = builtinBanksDir() + sep;
+  const own = files.filter((f) => f.startsWith(builtin));
+  const pre = own.length ? readPrecompiled(join(packageRoot(), 'dist'), packageRoot(), own, (p) => displayPath(p, cwd)) : undefined;
+  if (!pre) return files.map((f) => loadBankFile(f, cwd));
+  const byFile = new Map(own.map((f, i) => [f, pre[i]!]));
+  return files.map((f) => byFile.get(f) ?? loadBankFile(f, cwd));
 }
 
 /** Like `loadCatalog`, but any problem is a `BankError` (every command refuses broken banks). */

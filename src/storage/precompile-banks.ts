@@ -1,0 +1,19 @@
+// Run by the build (esbuild.config.mjs): parses and validates the built-in banks once and writes
+// dist/builtin-banks.json. Broken banks are reported and nothing is written (start-up then parses).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatIssue } from '../core/errors.js';
+import { buildCatalog } from '../core/bank/catalog.js';
+import { findBankFiles, loadBankFile } from './bank-loader.js';
+import { PRECOMPILED_FILE, precompiledText } from './bank-cache.js';
+import { builtinBanksDir, packageRoot } from './paths.js';
+
+const root = packageRoot();
+const { files } = findBankFiles([builtinBanksDir()], root);
+const parsed = files.map((f) => loadBankFile(f, root));
+const catalog = buildCatalog(parsed);
+if (catalog.issues.length) {
+  process.stderr.write(`built-in banks have problems; not precompiled:\n${catalog.issues.map(formatIssue).join('\n')}\n`);
+} else {
+  writeFileSync(join(root, 'dist', PRECOMPILED_FILE), precompiledText(root, files, parsed));
+}
