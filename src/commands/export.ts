@@ -76,7 +76,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
       for (const line of attemptsCsv(store.attempts())) (sink.line(line), n++);
       n--;
     } else {
-      for (const rec of store.exportAll(ctx.now())) (sink.line(JSON.stringify(rec)), n++);
+      for (const line of store.exportLines(ctx.now())) (sink.line(line), n++);
     }
     sink.close();
     if (out) ctx.err(`Wrote ${n} ${format === 'csv' ? 'attempts' : 'records'} to ${out}.`);

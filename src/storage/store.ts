@@ -324,6 +324,35 @@ function attemptFromRow(r: AttemptRow, keyPointsCache?: Map<number, KeyPoint[]>)
   return a;
 }
 
+/** A snapshot's parts as JSON text, made once per snapshot during an export. */
+interface SnapshotJson {
+  prompt: string;
+  keyPoints: string;
+  points: string[];
+}
+
+const json = JSON.stringify;
+const isoAt = (n: number) => new Date(n).toISOString();
+
+/** An attempt's export record as a JSON line, built from the stored JSON (same content as `attemptFromRow`). */
+function attemptLine(r: AttemptRow, sessionUid: string, snapshots: Map<number, SnapshotJson>): string {
+  let snap = snapshots.get(r.snapshot_id);
+  if (!snap) {
+    const kp = JSON.parse(r.key_points) as KeyPoint[];
+    snapshots.set(r.snapshot_id, (snap = { prompt: json(r.prompt), keyPoints: r.key_points, points: kp.map((k) => json(k.point)) }));
+  }
+  const points = (JSON.parse(r.points) as StoredPoint[])
+    .map((p) => `{"index":${p[0]},"point":${p.length === 6 ? json(p[5]) : (snap.points[p[0]] ?? '""')},"weight":${p[1]},"matched":${p[2] === 1},"strength":${p[3]},"evidence":${json(p[4])}}`)
+    .join(',');
+  return (
+    `{"type":"attempt","uid":${json(r.uid)},"sessionUid":${json(sessionUid)},"questionId":${json(r.question_id)},"category":${json(r.category)},` +
+    `"topics":${r.topics},"prompt":${snap.prompt},"keyPoints":${snap.keyPoints},"answer":${json(r.answer)},"points":[${points}],"score":${r.score},` +
+    `${r.star === null ? '' : `"star":${r.star},`}"durationMs":${r.duration_ms},"timeLimit":${r.time_limit},"overTime":${r.over_time === 1},` +
+    `"hintsUsed":${r.hints_used},"skipped":${r.skipped === 1},"mode":${json(r.mode)},"notes":${json(r.notes)},"suggestedRating":${json(r.suggested_rating)},` +
+    `"rating":${json(r.rating)},"startedAt":"${isoAt(r.started_at)}","answeredAt":"${isoAt(r.answered_at)}"}`
+  );
+}
+
 function reviewFromRow(r: ReviewRow): ReviewLogEntry {
   return {
     id: r.id,
@@ -905,7 +934,19 @@ export class Store {
   // ── export and import ─────────────────────────────────────────────────────
 
   /** Everything as export records: a header, then sessions, attempts and the review log, each in the order kept. */
-  *exportAll(now: Date): Generator<ExportRecord> {
+  exportAll(now: Date): Generator<ExportRecord> {
+    return this.exportParts(now, false) as Generator<ExportRecord>;
+  }
+
+  /**
+   * The same as `exportAll`, as JSON lines (no newline). Attempts are written straight from their
+   * stored JSON instead of parsing and re-serialising each one: the bulk of a large export.
+   */
+  *exportLines(now: Date): Generator<string> {
+    for (const part of this.exportParts(now, true)) yield typeof part === 'string' ? part : JSON.stringify(part);
+  }
+
+  private *exportParts(now: Date, attemptsAsLines: boolean): Generator<ExportRecord | string> {
     yield { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
     const sessionUid = new Map<number, string>();
     for (const r of this.sql<SessionRow>(`SELECT * FROM sessions ORDER BY started_at, id`).iterate()) {
@@ -915,13 +956,23 @@ export class Store {
     }
     const attemptUid = new Map<number, string>();
     const keyPoints = new Map<number, KeyPoint[]>();
-    // In insertion order: a plain table scan, much faster than the time index on a large history.
-    for (const r of this.sql<AttemptRow>(`${ATTEMPT_SELECT} ORDER BY a.id`).iterate()) {
+    const snapshots = new Map<number, SnapshotJson>();
+    // Each question as asked is read once, not joined onto every attempt; attempts are read in
+    // insertion order, a plain table scan (the time index would cost a lookup per row).
+    const snapshotRows = new Map(this.sql<{ id: number; prompt: string; key_points: string }>(`SELECT id, prompt, key_points FROM snapshots`).all().map((x) => [x.id, x]));
+    for (const row of this.sql<Omit<AttemptRow, 'prompt' | 'key_points'>>(`SELECT * FROM attempts ORDER BY id`).iterate()) {
+      const snap = snapshotRows.get(row.snapshot_id)!;
+      const r: AttemptRow = { ...row, prompt: snap.prompt, key_points: snap.key_points };
       attemptUid.set(r.id, r.uid);
+      if (attemptsAsLines) {
+        yield attemptLine(r, sessionUid.get(r.session_id)!, snapshots);
+        continue;
+      }
       const { id: _id, sessionId, startedAt, answeredAt, ...rest } = attemptFromRow(r, keyPoints);
       yield { type: 'attempt', uid: r.uid, sessionUid: sessionUid.get(sessionId)!, ...rest, startedAt: startedAt.toISOString(), answeredAt: answeredAt.toISOString() };
     }
-    for (const r of this.sql<ReviewRow>(`SELECT * FROM review_log ORDER BY id`).iterate()) {
+    const reviewColumns = 'id, uid, attempt_id, question_id, suggested_rating, rating, state_before, elapsed_days, scheduled_days, reviewed_at, NULL AS card_before, undone_at';
+    for (const r of this.sql<ReviewRow>(`SELECT ${reviewColumns} FROM review_log ORDER BY id`).iterate()) {
       const { id: _id, attemptId, reviewedAt, undoneAt, ...rest } = reviewFromRow(r);
       const attemptUidOf = attemptId === null ? null : (attemptUid.get(attemptId) ?? null);
       yield { type: 'review', ...rest, attemptUid: attemptUidOf, reviewedAt: reviewedAt.toISOString(), undoneAt: undoneAt?.toISOString() ?? null };

@@ -400,3 +400,30 @@ describe('export and import', () => {
     }
   });
 });
+
+describe('exportLines', () => {
+  it('writes the same records as exportAll, stars, unrated attempts and reworded points included', () => {
+    withStore(tempDir(), (s) => {
+      const sid = session(s);
+      s.recordAttempt(makeAttempt(sid, { answer: 'tab\tquote" back\\ ünï 🚀\n', notes: 'n' }));
+      const pts = points(true, false, true);
+      pts[1]!.point = 'worded differently by the grader';
+      s.recordAttempt(
+        makeAttempt(sid, {
+          questionId: 'star-q',
+          category: 'behavioural',
+          points: pts,
+          keyPoints: [{ point: 'point 1', accept: ['one'], weight: 2 }, { point: 'point 2', accept: [], weight: 1 }, { point: 'point 3', accept: [], weight: 1 }],
+          star: { situation: { present: true, cue: 'we' }, task: { present: false, cue: '' }, action: { present: true, cue: 'I' }, result: { present: false, cue: '' } },
+          rating: null,
+          score: 0.123456789,
+        }),
+        { ratingApplied: null },
+      );
+      s.recordAttempt(makeAttempt(sid, { answer: 'again, same snapshot' }));
+      const lines = [...s.exportLines(T0)].map((l) => JSON.parse(l) as unknown);
+      expect(lines).toEqual(JSON.parse(JSON.stringify([...s.exportAll(T0)])));
+      expect(lines).toHaveLength(1 + 1 + 3 + 2);
+    });
+  });
+});
