@@ -293,6 +293,49 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
 
 const curve = (x: number, c: { lo: number; hi: number }) => Math.max(0, Math.min(1, (x - c.lo) / (c.hi - c.lo)));
 
+/** An accept phrase's words must sit this close: at most this many tokens per word of the phrase. */
+const ACCEPT_SPAN_PER_UNIT = 3;
+
+/**
+ * The weighted share of an accept phrase's units found close together (a phrase, not words
+ * scattered over two sentences), with the occurrences that made the best span.
+ */
+export function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
+  if (phrase.total <= 0) return { cov: 0, damp: 1, used: [] };
+  const hits: { unit: number; v: number; occ: Occurrence }[] = [];
+  phrase.units.forEach((u, unit) => {
+    for (const k of u.soft ? [...u.keys, u.soft] : u.keys) {
+      const credit = k === u.soft ? PREFIX_CREDIT : 1;
+      for (const occ of answer.postings.get(k) ?? []) {
+        if (TUNING.polarity && occ.negated && !u.negated) continue;
+        hits.push({ unit, v: occ.damp * credit, occ });
+      }
+    }
+  });
+  hits.sort((a, b) => a.occ.from - b.occ.from);
+  const maxSpan = ACCEPT_SPAN_PER_UNIT * phrase.units.length;
+  let best = { damped: 0, raw: 0, used: [] as Occurrence[] };
+  for (let i = 0; i < hits.length; i++) {
+    const v = new Array<number>(phrase.units.length).fill(0);
+    const occ = new Array<Occurrence | undefined>(phrase.units.length);
+    for (let j = i; j < hits.length && hits[j]!.occ.from - hits[i]!.occ.from <= maxSpan; j++) {
+      const h = hits[j]!;
+      if (h.v > v[h.unit]!) {
+        v[h.unit] = h.v;
+        occ[h.unit] = h.occ;
+      }
+    }
+    let damped = 0;
+    let raw = 0;
+    phrase.units.forEach((u, k) => {
+      damped += u.weight * v[k]!;
+      if (v[k]! > 0) raw += u.weight;
+    });
+    if (damped > best.damped) best = { damped, raw, used: occ.filter((o): o is Occurrence => o !== undefined) };
+  }
+  return { cov: best.raw / phrase.total, damp: best.raw ? best.damped / best.raw : 1, used: best.used };
+}
+
 /** A word-for-word phrase: found at a token not in a negated clause, in full; else nothing. */
 function literalMatch(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
   const needle = ` ${phrase.literal} `;
@@ -312,7 +355,7 @@ export function matchPoint(point: PreparedPoint, answer: AnalysedAnswer): Phrase
   const text = coverage(point.text, answer);
   let best: PhraseMatch = { strength: curve(text.cov, TUNING.text) * text.damp, used: text.used };
   for (const a of point.accepts) {
-    const m = a.literal ? literalMatch(a, answer) : coverage(a, answer);
+    const m = a.literal ? literalMatch(a, answer) : phraseCoverage(a, answer);
     let strength = curve(m.cov, TUNING.accept) * m.damp;
     if (a.onlyPrompt && !a.literal) strength = Math.min(strength, PROMPT_ONLY_ACCEPT_CAP);
     if (strength > best.strength) best = { strength, used: m.used };
