@@ -28,6 +28,7 @@ import { MOCK_FORMATS, MOCK_LOOPS, plan, type MockFormat, type SessionPlan } fro
 import type { SessionDraft, StoredSession, Store } from '../storage/store.js';
 import { PromptCancelled } from '../ui/prompts/cancelled.js';
 import { sanitiseLine } from '../ui/sanitise.js';
+import { wrap } from '../ui/table.js';
 import type { SessionUi } from '../ui/session-ui.js';
 import type { Context } from './context.js';
 import { dayStart, openContextStore, studySettings } from './open-store.js';
@@ -255,7 +256,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
     kind === 'mock'
       ? `Mock interview: ${MOCK_LOOPS[saved.plan.format ?? 'phone'].title}, ${total} question${total === 1 ? '' : 's'}, ${formatClock((saved.plan.overallLimit ?? 0) * 1000)} on the clock. No feedback until the end.`
       : `${kind === 'review' ? 'Review' : 'Drill'}: ${total} question${total === 1 ? '' : 's'}.`;
-  ctx.out(ctx.theme.c.bold(title));
+  ctx.out(wrap(title, cols).map((l) => ctx.theme.c.bold(l)));
 
   try {
     while (!isDone(state)) {
