@@ -342,10 +342,11 @@ function literalMatch(phrase: Phrase, answer: AnalysedAnswer): { cov: number; da
   for (let at = answer.joined.indexOf(needle); at >= 0; at = answer.joined.indexOf(needle, at + 1)) {
     let index = 0;
     for (let i = 0; i < at; i++) if (answer.joined.charCodeAt(i) === 32) index++;
-    const first = answer.tokens[index - 1];
+    // `index` spaces precede the match (the leading one and one after each earlier word): it starts at token `index`.
+    const first = answer.tokens[index];
     if (!first || first.negated) continue;
     const n = phrase.literal!.split(' ').length;
-    return { cov: 1, damp: answer.segDamp[first.segment]!, used: [{ from: index - 1, to: index - 1 + n, sentence: first.sentence, negated: false, damp: 1 }] };
+    return { cov: 1, damp: answer.segDamp[first.segment]!, used: [{ from: index, to: index + n, sentence: first.sentence, negated: false, damp: 1 }] };
   }
   return { cov: 0, damp: 1, used: [] };
 }

@@ -45,6 +45,24 @@ describe('key-point matching', () => {
     expect(strength(r, 1)).toBe(1);
   });
 
+  it('needs an accept phrase with one content word word for word, and quotes it', () => {
+    const q = question('owning-a-mistake', 'Describe an error you caused.', [{ point: 'Takes responsibility in the first person', accept: ['it was my mistake', 'retry after'] }]);
+    const g2 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    const owned = g2.grade(q, 'It was my mistake, and I said so.').points[0]!;
+    expect(owned.matched).toBe(true);
+    expect(owned.evidence).toBe('It was my mistake');
+    expect(g2.grade(q, 'Looking back now, it was my mistake.').points[0]!.evidence).toBe('it was my mistake');
+    expect(g2.grade(q, 'The mistake was in the config.').points[0]!.matched).toBe(false);
+    expect(g2.grade(q, 'We retry immediately.').points[0]!.matched).toBe(false);
+  });
+
+  it('needs accept phrase words close together, not scattered', () => {
+    const q = question('lb-choice', 'How do you pick a balancing algorithm?', [{ point: 'Pick the algorithm that favours idle backends for long-lived sessions', accept: ['least connections'] }]);
+    const g2 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    expect(g2.grade(q, 'Use least connections for those.').points[0]!.matched).toBe(true);
+    expect(g2.grade(q, 'At least we tried, and the database kept dropping its many open connections.').points[0]!.strength).toBe(0);
+  });
+
   it('weighs informative words over common ones', () => {
     // "idempotent" is rare across the questions; "service", "request" are everywhere.
     const rare = g.grade(idempotent, 'It has to be idempotent.');
