@@ -74,7 +74,7 @@ export function buildProgram(init: ProgramInit): Command {
   program
     .command('mock')
     .description('a mock interview loop with an overall clock; feedback and the report at the end')
-    .option('--format <f>', 'phone (about 30 min) or onsite (about 75 min)', 'phone')
+    .option('--format <f>', 'phone (about 30 min) or onsite (about 75 min); default: config mock_format, else phone')
     .option('--minutes <n>', 'fit the loop to this many minutes (5-180)')
     .option('--seed <n>', 'a seeded shuffle instead of weak topics first')
     .option('--overtime <mode>', 'allow: keep counting past zero instead of submitting')

@@ -3,7 +3,7 @@ import { checkName, topicCounts } from '../core/bank/catalog.js';
 import { CATEGORIES, CATEGORY_ALIASES, type Category, type Question } from '../core/bank/schema.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { scorePoints } from '../core/grading/score.js';
-import { STRICTNESS, type GradeResult, type Grader, type PointResult, type Strictness } from '../core/grading/types.js';
+import type { GradeResult, Grader, PointResult, Strictness } from '../core/grading/types.js';
 import type { Rating, SessionKind } from '../core/model.js';
 import { seededRng, type Rng } from '../core/random.js';
 import { suggestRating } from '../core/scheduling/rating.js';
@@ -81,12 +81,6 @@ export function wholeNumber(name: string, value: string | number | undefined, mi
     throw new UsageError(`${name} must be a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` of at least ${min}`}, got "${value}"`);
   }
   return Number(text);
-}
-
-export function checkStrictness(value: string | undefined): Strictness | undefined {
-  if (value === undefined) return undefined;
-  if ((STRICTNESS as readonly string[]).includes(value)) return value as Strictness;
-  throw new UsageError(`--strictness must be one of ${STRICTNESS.join(', ')}, got "${value}"`);
 }
 
 export function checkFormat(value: string | undefined): MockFormat | undefined {
@@ -168,14 +162,14 @@ export async function runSession(ctx: Context, opts: SessionOptions, resume?: St
           count: opts.kind === 'review' ? opts.limit : opts.count,
           seeded: opts.seed !== undefined,
           weakTopics: store.topicStats().filter((t) => t.weakness > 0).map((t) => t.topic),
-          format: opts.format,
+          format: opts.format ?? ctx.config().mock_format,
           minutes: opts.minutes,
           queue,
           noTimer: opts.timer === false,
         },
         rng,
       );
-      saved = { plan: sessionPlan, seed, pair: Boolean(opts.pair), overtime: Boolean(opts.overtime), strictness: opts.strictness ?? 'normal' };
+      saved = { plan: sessionPlan, seed, pair: Boolean(opts.pair), overtime: Boolean(opts.overtime), strictness: opts.strictness ?? ctx.config().strictness ?? 'normal' };
       const waiting = store.lastInterruptedSession();
       if (waiting) ctx.err(`sre-drill: an interrupted ${waiting.kind} from ${waiting.startedAt.toISOString().slice(0, 16).replace('T', ' ')} is saved: \`sre-drill resume\` will continue it.`);
       state = begin(sessionPlan, now);
@@ -204,8 +198,9 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
   let graderMemo: Grader | undefined;
   const grader = async (): Promise<Grader> => {
     if (graderMemo) return graderMemo;
-    const { createGrader } = await import('../core/grading/index.js');
-    return (graderMemo = createGrader({ questions: catalog.questions, glossary: catalog.glossary }, { strictness: saved.strictness }));
+    // The grade command's grader: the built-in glossary always applies, plus the banks' own.
+    const { graderFor } = await import('./grade.js');
+    return (graderMemo = graderFor(ctx, saved.strictness));
   };
   const cols = Math.max(40, ctx.io.stdout.columns ?? 80);
   const plain = input.plain || !ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY;
@@ -249,6 +244,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
         signal: abort.signal,
         theme: ctx.theme,
         size: () => ({ columns: ctx.io.stdout.columns ?? 80, rows: ctx.io.stdout.rows ?? 24 }),
+        editorCommand: ctx.config().editor,
       });
 
   const total = saved.plan.items.length;

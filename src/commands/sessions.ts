@@ -1,7 +1,8 @@
 import { EXIT, UsageError } from '../core/errors.js';
 import type { Context } from './context.js';
 import { openContextStore } from './open-store.js';
-import { checkFormat, checkStrictness, runSession, wholeNumber } from './session-runner.js';
+import { parseStrictness as checkStrictness } from './grade.js';
+import { checkFormat, runSession, wholeNumber } from './session-runner.js';
 
 /** `drill`, `mock`, `resume` and the start menu: option checking, then the session runner. */
 

@@ -6,8 +6,8 @@ import type { Theme } from './theme.js';
 export interface TtyOptions extends PromptIo {
   theme: Theme;
   size(): { columns: number; rows: number };
-  /** Replaces $EDITOR (tests). */
-  editor?: (text: string) => Promise<string>;
+  /** The editor command from the config (else $VISUAL, $EDITOR, vim). */
+  editorCommand?: string;
 }
 
 /** A session in a terminal: the live answering prompt, the rating prompt, the pair checklist. */
@@ -29,7 +29,7 @@ export function ttySessionUi(opts: TtyOptions): SessionUi {
           pair: turn.pair,
           theme: opts.theme,
           size: opts.size,
-          editor: opts.editor ?? openEditor,
+          editor: (text) => openEditor(text, opts.editorCommand),
           onDraft: turn.onDraft,
         },
         io,

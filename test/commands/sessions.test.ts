@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/store.js';
@@ -232,5 +233,25 @@ describe('review', () => {
     expect(sessions.map((s) => s.kind)).toEqual(['drill', 'review']);
     expect(attempts.at(-1)).toMatchObject({ questionId: 'fx-toil', skipped: false });
     expect(attempts.at(-1)!.score).toBeGreaterThan(0.5);
+  });
+});
+
+describe('config defaults', () => {
+  it('the config sets the mock format and the strictness; options still win', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.yaml'), 'mock_format: onsite\nstrictness: strict\n');
+    const env = testEnv({ SRE_DRILL_CONFIG_DIR: dir });
+    const answers = Array.from({ length: 16 }, () => ':skip\n').join('');
+    const onsite = await runCli(['--data-dir', dir, '--bank', BANK, 'mock', '--minutes', '20', '--seed', '1'], { input: answers, env });
+    expect(onsite.code).toBe(0);
+    expect(onsite.stdout).toContain('Mock interview: onsite loop');
+    const phone = await runCli(['--data-dir', dir, '--bank', BANK, 'mock', '--format', 'phone', '--minutes', '10', '--seed', '1'], { input: answers, env });
+    expect(phone.stdout).toContain('Mock interview: phone screen');
+    const store = openStore(dir);
+    try {
+      expect(store.listSessions().map((s) => s.options.strictness)).toEqual(['strict', 'strict']);
+    } finally {
+      store.close();
+    }
   });
 });

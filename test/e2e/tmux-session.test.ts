@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/store.js';
@@ -179,6 +179,30 @@ describe('a drill in a real terminal (tmux)', () => {
       }
       if (Date.now() > end) throw new Error('the session was not marked interrupted after SIGHUP');
       await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 60_000);
+
+  it('Ctrl-O hands the answer to $EDITOR and takes the edited text back', async () => {
+    const dir = tempDir();
+    const editor = join(dir, 'editor.sh');
+    writeFileSync(editor, '#!/bin/sh\nprintf "%s\\n" "added in the editor" >> "$1"\n');
+    chmodSync(editor, 0o755);
+    start('editor', `${process.execPath} ${BIN} --data-dir ${dir} --bank ${BANK} drill --count 1 --seed 7`, 80, [`EDITOR=${editor}`, 'VISUAL=']);
+    await waitFor('editor', 'Question 1 of 1');
+    t('send-keys', '-t', 'editor', '-l', 'typed first');
+    await waitFor('editor', '› typed first');
+    t('send-keys', '-t', 'editor', 'C-o');
+    const s = await waitFor('editor', '  added in the editor');
+    expect(s).toContain('  typed first\n  added in the editor');
+    t('send-keys', '-t', 'editor', 'Enter');
+    await waitFor('editor', 'How did that go?');
+    t('send-keys', '-t', 'editor', 'Enter');
+    expect(await waitFor('editor', /EXIT=\d+/)).toContain('EXIT=0');
+    const store = openStore(dir);
+    try {
+      expect(store.attempts()[0]!.answer).toBe('typed first\nadded in the editor');
+    } finally {
+      store.close();
     }
   }, 60_000);
 });

@@ -126,8 +126,14 @@ export async function askMenu<V extends string>(message: string, choices: readon
   return guard(() => select<V>({ message, choices: [...choices], ...themeFor(io) }, { input: io.input, output: io.output, signal: io.signal }), () => '');
 }
 
-/** Opens $EDITOR (or $VISUAL, else the platform default) on the text; loaded only when asked for. */
-export async function openEditor(text: string): Promise<string> {
-  const { editAsync } = await import('@inquirer/external-editor');
-  return editAsync(text, { postfix: '.md' });
+/**
+ * Opens the editor on the text: `command` (the config's `editor`) when given, else $VISUAL,
+ * $EDITOR, then vim. Loaded only when asked for.
+ */
+export async function openEditor(text: string, command?: string): Promise<string> {
+  const { ExternalEditor } = await import('@inquirer/external-editor');
+  // A text file ends with a newline; editors and tools that append expect one.
+  const editor = new ExternalEditor(text ? `${text}\n` : '', { postfix: '.md' });
+  if (command) editor.editor = { bin: command.split(/\s+/)[0]!, args: command.split(/\s+/).slice(1) };
+  return editor.runAsync();
 }
