@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Category, KeyPoint } from '../core/bank/schema.js';
-import { StoreError } from '../core/errors.js';
+import { SreDrillError, StoreError, UsageError } from '../core/errors.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord } from '../core/export/records.js';
 import type { PointResult, StarResult } from '../core/grading/types.js';
 import type { Attempt, Rating, SessionKind, SessionStatus } from '../core/model.js';
@@ -385,8 +385,8 @@ function alive(pid: number | null): boolean {
 const BACKUP_ADVICE = 'restore it from a backup, or move it aside to start afresh (sre-drill never overwrites it)';
 
 /** Turns SQLite and file-system failures into one clear line naming the file. */
-function storeError(err: unknown, path: string, doing: string): StoreError {
-  if (err instanceof StoreError) return err;
+function storeError(err: unknown, path: string, doing: string): SreDrillError {
+  if (err instanceof SreDrillError) return err;
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
     case 'SQLITE_NOTADB':
@@ -1011,7 +1011,7 @@ export class Store {
         } else if (rec.type === 'attempt') {
           if (this.sql(`SELECT 1 FROM attempts WHERE uid = ?`).get(rec.uid)) continue;
           const sid = sessionId(rec.sessionUid);
-          if (sid === undefined) throw new StoreError(`import: attempt ${rec.uid} refers to session ${rec.sessionUid}, which is not in the file or the store`);
+          if (sid === undefined) throw new UsageError(`import: attempt ${rec.uid} refers to session ${rec.sessionUid}, which is neither in the file (before it) nor in the store; nothing was imported`);
           const { type: _t, uid, sessionUid: _s, startedAt, answeredAt, ...rest } = rec;
           this.insertAttempt({ ...rest, sessionId: sid, startedAt: new Date(startedAt), answeredAt: new Date(answeredAt) }, uid);
           result.attempts++;

@@ -107,6 +107,15 @@ describe('export and import', () => {
     const newer = join(dir, 'newer.jsonl');
     writeFileSync(newer, `{"type":"header","format":"sre-drill-export","version":1,"schema":${SCHEMA_VERSION + 1},"exportedAt":"2026-11-01T09:00:00.000Z"}\n`);
     expect((await cli(join(dir, 'data'), ['import', newer])).stderr).toMatch(/newer sre-drill/);
+    // An attempt whose session is nowhere: refused as a whole, nothing half-imported.
+    const full = join(dir, 'full.jsonl');
+    await cli(seeded(), ['export', '--out', full]);
+    const withoutSession = readFileSync(full, 'utf8').split('\n').filter((l) => !l.includes('"type":"session"')).join('\n');
+    writeFileSync(join(dir, 'orphan.jsonl'), withoutSession);
+    const orphan = await cli(join(dir, 'data'), ['import', join(dir, 'orphan.jsonl')]);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toMatch(/refers to session .* nothing was imported/);
+    expect(JSON.parse((await cli(join(dir, 'data'), ['review', '--list', '--json'])).stdout)).toEqual([]);
     const missing = await cli(join(dir, 'data'), ['import', join(dir, 'nope.jsonl')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.jsonl: no such file/);
