@@ -70,6 +70,15 @@ export function dayKey(t: number, offsetMs: number): string {
   return new Date(t + offsetMs).toISOString().slice(0, 10);
 }
 
+/** Oldest first; the store already reads them so, and then no copy or sort is needed. */
+function inTimeOrder(attempts: readonly Attempt[]): readonly Attempt[] {
+  const before = (a: Attempt, b: Attempt) => a.answeredAt.getTime() - b.answeredAt.getTime() || a.id - b.id;
+  for (let i = 1; i < attempts.length; i++) {
+    if (before(attempts[i - 1]!, attempts[i]!) > 0) return [...attempts].sort(before);
+  }
+  return attempts;
+}
+
 function mean(xs: readonly number[], from = 0, to = xs.length): number {
   let s = 0;
   for (let i = from; i < to; i++) s += xs[i]!;
@@ -111,7 +120,7 @@ interface TopicAcc {
 export function summarise(input: ReportInput, now: Date): ReportModel {
   const offsetMs = (input.utcOffsetMinutes ?? 0) * 60_000;
   const { catalog, period } = input;
-  const attempts = [...input.attempts].sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime() || a.id - b.id);
+  const attempts = inTimeOrder(input.attempts);
 
   const overall = new ScoreAcc();
   const byCategory = new Map<Category, ScoreAcc>();
@@ -206,7 +215,7 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
     topics,
     missed: missedByTopic(latest, catalog.byId, topicRank, topics),
     star: star.answers ? { ...star, entries: starEntries(latestStar) } : null,
-    timeline: timeline(attempts, offsetMs),
+    timeline: timeline(rows, offsetMs),
     forecast: forecast(cards, now, offsetMs),
     plan: plan(topics, latest, dueNowQuestions, catalog.questions.filter((q) => inScope(q) && !q.ungraded)),
     asks: period.sessionKind === 'mock' ? pickAsks(input.catalog.asks, topics) : [],
@@ -255,31 +264,30 @@ function starEntries(latestStar: Map<string, Attempt>): StarSummary['entries'] {
     .sort((a, b) => b.missing.length - a.missing.length || a.questionId.localeCompare(b.questionId));
 }
 
-function timeline(attempts: readonly Attempt[], offsetMs: number): Timeline {
-  const scored = attempts.filter(isScored);
+// Works on the compact rows rather than the attempts: a long history stays in cache.
+function timeline(rows: readonly AttemptRow[], offsetMs: number): Timeline {
+  const scored = rows.filter((r) => r.scored);
   if (scored.length <= TIMELINE_PER_ATTEMPT_MAX) {
-    return { unit: 'attempt', points: scored.map((a) => ({ label: a.questionId, at: a.answeredAt, score: a.score, attempts: 1 })) };
+    return { unit: 'attempt', points: scored.map((a) => ({ label: a.questionId, at: a.at, score: a.score, attempts: 1 })) };
   }
-  const first = scored[0]!.answeredAt.getTime();
-  const last = scored[scored.length - 1]!.answeredAt.getTime();
+  const first = scored[0]!.at.getTime();
+  const last = scored[scored.length - 1]!.at.getTime();
   const unit = (last - first) / DAY_MS > TIMELINE_MAX_DAYS ? 'week' : 'day';
-  const buckets = new Map<string, { at: number; sum: number; n: number }>();
+  // Bucket by day number (days since the epoch, local); 1970-01-01 was a Thursday, so weeks
+  // starting on Monday begin at day numbers ≡ 4 (mod 7).
+  const buckets = new Map<number, { at: number; sum: number; n: number }>();
   for (const a of scored) {
-    const t = a.answeredAt.getTime();
-    let key = dayKey(t, offsetMs);
-    if (unit === 'week') {
-      // Weeks start on Monday.
-      const d = new Date(`${key}T00:00:00Z`);
-      key = dayKey(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY_MS, 0);
-    }
-    const b = buckets.get(key);
+    const t = a.at.getTime();
+    let day = Math.floor((t + offsetMs) / DAY_MS);
+    if (unit === 'week') day -= (((day - 4) % 7) + 7) % 7;
+    const b = buckets.get(day);
     if (b) {
       b.sum += a.score;
       b.n++;
       b.at = t;
-    } else buckets.set(key, { at: t, sum: a.score, n: 1 });
+    } else buckets.set(day, { at: t, sum: a.score, n: 1 });
   }
-  const points: TimelinePoint[] = [...buckets].map(([label, b]) => ({ label, at: new Date(b.at), score: b.sum / b.n, attempts: b.n }));
+  const points: TimelinePoint[] = [...buckets].map(([day, b]) => ({ label: dayKey(day * DAY_MS, 0), at: new Date(b.at), score: b.sum / b.n, attempts: b.n }));
   return { unit, points };
 }
 

@@ -54,6 +54,14 @@ export function reportJson(m: ReportModel): Record<string, unknown> {
   };
 }
 
+/** Indented for reading, but one line per attempt: a year of practice stays a few megabytes. */
 export function renderJson(m: ReportModel): string {
-  return `${JSON.stringify(reportJson(m), null, 2)}\n`;
+  const doc = reportJson(m);
+  const attempts = doc.attempts as unknown[];
+  // JSON.stringify writes the NULs as \u0000, which no other value in the document starts with here.
+  const mark = '"attempts": "\\u0000attempts\\u0000"';
+  const text = JSON.stringify({ ...doc, attempts: '\u0000attempts\u0000' }, null, 2);
+  const list = attempts.length ? `[\n${attempts.map((a) => `    ${JSON.stringify(a)}`).join(',\n')}\n  ]` : '[]';
+  const at = text.indexOf(mark);
+  return `${text.slice(0, at)}"attempts": ${list}${text.slice(at + mark.length)}\n`;
 }

@@ -43,6 +43,8 @@ describe('json report', () => {
     expect(j.overall).toEqual({ attempts: 10, scored: 10, score: 0.508, skipped: 0, over_time: 1, time_used_ms: 2_040_000, time_limit_ms: 2_340_000 });
     expect(j.topics[0]).toEqual({ topic: 'incident-response', mastery: 0.399, attempts: 3, trend: 'falling', due: 1 });
     expect(j.attempts).toHaveLength(10);
+    // One line per attempt keeps a long history compact.
+    expect(renderJson(model()).split('\n').filter((l) => /^ {4}\{"question_id":.*\}$/.test(l.replace(/,$/, '')))).toHaveLength(10);
     expect(j.attempts[4]).toEqual({
       question_id: 'design-rate-limiter',
       category: 'system-design',
