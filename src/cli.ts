@@ -142,6 +142,7 @@ export function buildProgram(init: ProgramInit): Command {
     .option('--json', 'with --list: machine-readable output')
     .option('--limit <n>', 'at most this many questions')
     .option('--cram', 'drill the weakest topics even when nothing is due')
+    .option('--plain', 'line by line, no colour or cursor movement (also when stdin is not a terminal)')
     .action(run(async () => (await import('./commands/review.js')).review));
   program
     .command('undo')

@@ -10,6 +10,7 @@ export interface ReviewOptions {
   json?: boolean;
   limit?: string;
   cram?: boolean;
+  plain?: boolean;
 }
 
 /** One line of `review --list --json`. */
@@ -58,7 +59,7 @@ export async function review(ctx: Context, opts: ReviewOptions): Promise<number>
   if (!opts.list) {
     if (opts.json) throw new UsageError('--json goes with --list (sre-drill review --list --json)');
     const { runSession } = await import('./session-runner.js');
-    return runSession(ctx, { kind: 'review', limit, cram: Boolean(opts.cram) });
+    return runSession(ctx, { kind: 'review', limit, cram: Boolean(opts.cram), plain: Boolean(opts.plain) });
   }
   const catalog = ctx.catalog();
   const store = await openContextStore(ctx);
