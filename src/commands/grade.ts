@@ -75,7 +75,8 @@ async function readStdin(ctx: Context): Promise<string> {
 
 /** `sre-drill grade ID [--answer TEXT | --answer-file FILE]` or `sre-drill grade --answers FILE.jsonl`. */
 export async function grade(ctx: Context, opts: GradeOptions, args: string[]): Promise<number> {
-  const strictness = parseStrictness(opts.strictness);
+  // The flag wins over the config file's `strictness`.
+  const strictness = parseStrictness(opts.strictness) ?? ctx.config().strictness;
   const id = args[0];
   if (opts.answers !== undefined) {
     if (id !== undefined) throw new UsageError('give either a question id or --answers FILE.jsonl, not both');

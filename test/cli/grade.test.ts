@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli, spawnCli, tempDir } from '../helpers/cli.js';
+import { runCli, spawnCli, tempDir, testEnv } from '../helpers/cli.js';
 
 const BANK = `# yaml-language-server: $schema=./schema.json
 questions:
@@ -130,6 +130,16 @@ describe('sre-drill grade', () => {
     expect(lenient.points[0].strength).toBe(strict.points[0].strength);
     expect(lenient.points[0].matched).toBe(true);
     expect(strict.points[0].matched).toBe(false);
+  });
+
+  it('takes strictness from the config file unless --strictness is given', async () => {
+    const configDir = tempDir('sre-drill-config-');
+    writeFileSync(join(configDir, 'config.yaml'), 'strictness: lenient\n');
+    const env = testEnv({ SRE_DRILL_CONFIG_DIR: configDir });
+    const fromConfig = JSON.parse((await runCli([...bank, 'grade', 'slo-basics', '--answer', 'It is a target.', '--json'], { env })).stdout);
+    expect(fromConfig.points[0].matched).toBe(true);
+    const flag = JSON.parse((await runCli([...bank, 'grade', 'slo-basics', '--answer', 'It is a target.', '--json', '--strictness', 'normal'], { env })).stdout);
+    expect(flag.points[0].matched).toBe(false);
   });
 
   it('applies the built-in glossary with --bank (service level objective for SLO)', async () => {
