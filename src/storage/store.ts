@@ -335,11 +335,16 @@ const json = JSON.stringify;
 const isoAt = (n: number) => new Date(n).toISOString();
 
 /** An attempt's export record as a JSON line, built from the stored JSON (same content as `attemptFromRow`). */
-function attemptLine(r: AttemptRow, sessionUid: string, snapshots: Map<number, SnapshotJson>): string {
+function attemptLine(
+  r: Omit<AttemptRow, 'prompt' | 'key_points'>,
+  asked: { prompt: string; key_points: string },
+  sessionUid: string,
+  snapshots: Map<number, SnapshotJson>,
+): string {
   let snap = snapshots.get(r.snapshot_id);
   if (!snap) {
-    const kp = JSON.parse(r.key_points) as KeyPoint[];
-    snapshots.set(r.snapshot_id, (snap = { prompt: json(r.prompt), keyPoints: r.key_points, points: kp.map((k) => json(k.point)) }));
+    const kp = JSON.parse(asked.key_points) as KeyPoint[];
+    snapshots.set(r.snapshot_id, (snap = { prompt: json(asked.prompt), keyPoints: asked.key_points, points: kp.map((k) => json(k.point)) }));
   }
   const points = (JSON.parse(r.points) as StoredPoint[])
     .map((p) => `{"index":${p[0]},"point":${p.length === 6 ? json(p[5]) : (snap.points[p[0]] ?? '""')},"weight":${p[1]},"matched":${p[2] === 1},"strength":${p[3]},"evidence":${json(p[4])}}`)
@@ -962,12 +967,12 @@ export class Store {
     const snapshotRows = new Map(this.sql<{ id: number; prompt: string; key_points: string }>(`SELECT id, prompt, key_points FROM snapshots`).all().map((x) => [x.id, x]));
     for (const row of this.sql<Omit<AttemptRow, 'prompt' | 'key_points'>>(`SELECT * FROM attempts ORDER BY id`).iterate()) {
       const snap = snapshotRows.get(row.snapshot_id)!;
-      const r: AttemptRow = { ...row, prompt: snap.prompt, key_points: snap.key_points };
-      attemptUid.set(r.id, r.uid);
+      attemptUid.set(row.id, row.uid);
       if (attemptsAsLines) {
-        yield attemptLine(r, sessionUid.get(r.session_id)!, snapshots);
+        yield attemptLine(row, snap, sessionUid.get(row.session_id)!, snapshots);
         continue;
       }
+      const r: AttemptRow = { ...row, prompt: snap.prompt, key_points: snap.key_points };
       const { id: _id, sessionId, startedAt, answeredAt, ...rest } = attemptFromRow(r, keyPoints);
       yield { type: 'attempt', uid: r.uid, sessionUid: sessionUid.get(sessionId)!, ...rest, startedAt: startedAt.toISOString(), answeredAt: answeredAt.toISOString() };
     }
