@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/storage/migrations.js';
 import { DB_FILE, openStore } from '../../src/storage/store.js';
-import { FIXTURES, runCli, tempDir, testEnv } from '../helpers/cli.js';
+import { FIXTURES, runCli, spawnCli, tempDir, testEnv } from '../helpers/cli.js';
 import { at, DAY, MINUTE, T0 } from '../helpers/clock.js';
 import { makeAttempt, points } from '../helpers/store-fixture.js';
 
@@ -190,5 +190,18 @@ describe('store errors through the CLI', () => {
     const r = await cli(tempDir(), ['undo'], T0, testEnv({ SRE_DRILL_RETENTION: '1.5' }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/SRE_DRILL_RETENTION must be a number between 0.7 and 0.99/);
+  });
+});
+
+describe('the built CLI (bin/sre-drill, native SQLite module outside the bundle)', () => {
+  it('lists, exports and takes back ratings as a process', () => {
+    const dir = seeded();
+    const list = spawnCli(['--bank', BANK, '--data-dir', dir, 'review', '--list', '--json']);
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.stdout) as { id: string }[]).map((c) => c.id)).toEqual(['what-is-a-probe', 'error-budget']);
+    const exported = spawnCli(['--bank', BANK, '--data-dir', dir, 'export']);
+    expect(exported.stdout.trim().split('\n')).toHaveLength(8);
+    expect(spawnCli(['--bank', BANK, '--data-dir', dir, 'undo']).stdout).toMatch(/Took back "good" on gone/);
   });
 });
