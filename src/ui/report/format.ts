@@ -74,7 +74,10 @@ export function periodRange(p: { from: Date | null; to: Date }): string {
   return from === to ? from : `${from} → ${to}`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** 100000 → "100,000". */
+export const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
 
 /** A score band, for colour: weak < 50 %, fair < 75 %, good above. */
 export function band(x: number | null): 'weak' | 'fair' | 'good' | 'none' {

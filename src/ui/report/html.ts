@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReportModel } from '../../core/report/types.js';
-import { band, clock, dayMonth, firstOf, isoDay, pct, periodRange, plural, SHOWN, shortDay, timeUse, TREND_MARK } from './format.js';
+import { band, clock, dayMonth, firstOf, isoDay, num, pct, periodRange, plural, SHOWN, shortDay, timeUse, TREND_MARK } from './format.js';
 import { barChart, columnChart, esc, lineChart, ring, spark } from './svg.js';
 
 /** Recent answers listed in the table; the JSON format has them all. */
@@ -25,6 +25,8 @@ p{margin:0 0 10px}
 .tile span{color:var(--muted);font-size:13px}
 .grid2{display:grid;grid-template-columns:1.35fr 1fr;gap:18px}
 .grid2>.card{margin:0 0 18px}
+.grid2>*{min-width:0}
+td.num{white-space:nowrap}
 .chart{width:100%;height:auto;display:block}
 .chart text{fill:var(--fg);font-size:12px}
 .chart .axis{fill:var(--muted);font-size:11px}
@@ -76,7 +78,7 @@ code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 blockquote{margin:4px 0 0 18px;padding:6px 12px;border-left:3px solid var(--accent);background:var(--accent-soft);border-radius:0 8px 8px 0;color:var(--fg)}
 .asks li{margin:6px 0}
 footer{color:var(--muted);font-size:12.5px;text-align:center;margin-top:26px}
-@media (max-width:720px){.hero,.grid2{grid-template-columns:1fr}.star{grid-template-columns:repeat(2,1fr)}}
+@media (max-width:720px){main{padding:16px 10px 40px}.card{padding:16px}.hero,.grid2{grid-template-columns:1fr}.star{grid-template-columns:repeat(2,1fr)}}
 @media print{:root{--bg:#fff;--card:#fff;--fg:#000;--muted:#555;--border:#ccc;--track:#eee;--code:#f4f4f4}body{font-size:12px}main{max-width:none;padding:0}.card{box-shadow:none;break-inside:avoid}.q{break-inside:avoid}}
 `.trim();
 
@@ -95,10 +97,10 @@ function hero(m: ReportModel): string {
   const today = m.forecast[0]?.due ?? 0;
   const scope = [m.period.label, m.period.category ? `category ${m.period.category}` : ''].filter(Boolean).join(' · ');
   return `<section class="card hero" id="overview">${ring(o.score, { label: 'overall', tone: band(o.score) })}<div><h1>Your SRE interview report</h1><p class="muted">${esc(scope)} · ${esc(periodRange(m.period))}</p><div class="tiles">${[
-    tile(String(o.attempts), o.attempts === 1 ? 'answer' : 'answers'),
-    tile(String(m.topics.length), m.topics.length === 1 ? 'topic practised' : 'topics practised'),
-    tile(String(o.overTime), 'over time'),
-    tile(String(today), today === 1 ? 'card due today' : 'cards due today'),
+    tile(num(o.attempts), o.attempts === 1 ? 'answer' : 'answers'),
+    tile(num(m.topics.length), m.topics.length === 1 ? 'topic practised' : 'topics practised'),
+    tile(num(o.overTime), 'over time'),
+    tile(num(today), today === 1 ? 'card due today' : 'cards due today'),
   ].join('')}</div></div></section>`;
 }
 
@@ -125,7 +127,7 @@ function categoriesSection(m: ReportModel): string {
     { width: 560, labelWidth: 130, noteWidth: 110 },
   );
   const rows = m.categories
-    .map((c) => `<tr><td>${esc(c.category)}</td><td class="num">${c.attempts}</td><td class="num">${esc(timeUse(c))}</td><td class="num">${c.overTime ? `<span class="flag">⚠ ${c.overTime}</span>` : '0'}</td></tr>`)
+    .map((c) => `<tr><td>${esc(c.category)}</td><td class="num">${num(c.attempts)}</td><td class="num">${esc(timeUse(c))}</td><td class="num">${c.overTime ? `<span class="flag">⚠ ${num(c.overTime)}</span>` : '0'}</td></tr>`)
     .join('');
   return `<section class="card" id="categories"><h2>By category</h2>${scores}<h3>Time used against the limit</h3><table><thead><tr><th>category</th><th class="num">answers</th><th class="num">mean used / limit</th><th class="num">over time</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

@@ -55,7 +55,8 @@ export function lineChart(points: readonly LinePoint[], opts: { width?: number; 
   const dots = points.map((p, i) => `<circle class="pt" cx="${f1(x(i))}" cy="${f1(y(p.y))}" r="${r}"><title>${esc(p.title)}</title></circle>`).join('');
   const every = Math.max(1, Math.ceil(n / 8));
   const labels = points
-    .map((p, i) => (i % every === 0 || i === n - 1 ? `<text class="axis" x="${f1(x(i))}" y="${h - 12}" text-anchor="${n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}">${esc(p.label)}</text>` : ''))
+    // Stepped labels, and the last one, which takes the place of a stepped label too close to it.
+    .map((p, i) => ((i % every === 0 && (i === n - 1 || n - 1 - i >= every / 2)) || i === n - 1 ? `<text class="axis" x="${f1(x(i))}" y="${h - 12}" text-anchor="${n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}">${esc(p.label)}</text>` : ''))
     .join('');
   const gid = `fade-${opts.id ?? 'line'}`;
   return `<svg class="chart line-chart" viewBox="0 0 ${w} ${h}" role="img" aria-label="Score over time, ${n} points" data-points="${n}"><defs><linearGradient id="${gid}" x1="0" y1="0" x2="0" y2="1"><stop offset="0" class="stop-a"/><stop offset="1" class="stop-b"/></linearGradient></defs>${grid}<g fill="url(#${gid})">${area}</g>${trend}${line}${dots}${labels}</svg>`;
