@@ -271,6 +271,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
       liveDraft = draft;
       const hints = question.hints.slice(0, state.hintsShown);
       state = showTurn(state, ctx.now());
+      const pausesBefore = state.pauses;
       const result = await ui.answer({
         heading: headingOf(state, question, total),
         question: question.prompt,
@@ -331,7 +332,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
           hintsUsed: fin.record.hintsUsed,
           skipped,
           mode: saved.pair ? 'pair' : 'typed',
-          notes: [wasFollowUp ? `Follow-up: ${fin.record.followUp ?? ''}` : '', notes].filter(Boolean).join('\n'),
+          notes: [wasFollowUp ? `Follow-up: ${fin.record.followUp ?? ''}` : '', pausedNote(state.pauses - pausesBefore), notes].filter(Boolean).join('\n'),
           suggestedRating: suggested,
           rating: null,
           startedAt: fin.record.startedAt,
@@ -382,6 +383,11 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
     for (const s of SIGNALS) process.off(s, onSignal);
     for (const e of ['end', 'close'] as const) ctx.io.stdin.off(e, onInputGone);
   }
+}
+
+/** Pauses are kept with the answer, so a report can tell a paused answer from a straight one. */
+function pausedNote(pauses: number): string {
+  return pauses > 0 ? `Paused ${pauses} time${pauses === 1 ? '' : 's'} (clock stopped).` : '';
 }
 
 function headingOf(state: EngineState, q: Question, total: number): string {

@@ -199,6 +199,18 @@ describe('mock interview in plain mode', () => {
     for (const f of followUps) expect(attempts.some((a) => a.questionId === f.questionId && !a.notes)).toBe(true);
   });
 
+  it(':pause stops the clock in a mock and is recorded with the answer; a drill refuses it', async () => {
+    const dir = tempDir();
+    const r = await runCli(['--data-dir', dir, '--bank', BANK, 'mock', '--minutes', '12', '--seed', '3'], { input: ':pause\nback\nToil is manual repetitive work that could be automated\n.\n:quit\n' });
+    expect(r.code).toBe(130);
+    expect(r.stdout).toContain('Paused: the clock is stopped.');
+    const [a] = attemptsIn(dir).attempts;
+    expect(a!.notes).toBe('Paused 1 time (clock stopped).');
+    expect(a!.answer).toBe('Toil is manual repetitive work that could be automated');
+    const d = await runCli(['--data-dir', tempDir(), '--bank', BANK, 'drill', '--count', '1'], { input: ':pause\nan answer\n.\n' });
+    expect(d.stdout).toContain('Pausing is for mock interviews');
+  });
+
   it('quit midway through a mock and resume it: the loop clock and plan carry over', () => {
     const dir = tempDir();
     const args = ['--data-dir', dir, '--bank', BANK];
