@@ -24,7 +24,9 @@ export function slugify(text: string, maxWords = 8): string {
 /** Splits an answer into one-idea key points: list items, then sentences, then `;` clauses. */
 export function deriveKeyPoints(answer: string): string[] {
   const pieces: string[] = [];
-  for (const block of answer.split(/\n(?=- )|\n\s*\n/)) {
+  for (const block of answer.split(/\n(?=- )|\n[ \t]*\n/)) {
+    // Code (indented four spaces) illustrates an answer; it is not an idea to say out loud.
+    if (/^ {4}/.test(block)) continue;
     const item = block.replace(/^- /, '').replace(/\s+/g, ' ').trim();
     if (!item) continue;
     for (const sentence of item.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/)) {

@@ -30,7 +30,13 @@ export function stripHtml(text: string): string {
 export function markdownToText(md: string): string {
   let text = md.replace(/\r\n?/g, '\n');
   // Fenced code: keep the code, drop the fences.
-  text = text.replace(/^(\s*)(```|~~~)[^\n]*\n([\s\S]*?)\n\s*\2[ \t]*$/gm, (_m, _i, _f, code: string) => code);
+  // Fenced code: keep the code, indented four spaces as Markdown does, without the fences.
+  text = text.replace(/^([ \t]*)(```|~~~)[^\n]*\n([\s\S]*?)\n[ \t]*\2[ \t]*$/gm, (_m, _i, _f, code: string) =>
+    code
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n'),
+  );
   text = stripHtml(text);
   text = text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -52,7 +58,7 @@ export function markdownToText(md: string): string {
   text = decodeEntities(text);
   return text
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trimEnd())
+    .map((l) => l.replace(/(\S)[ \t]+/g, '$1 ').trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
