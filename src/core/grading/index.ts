@@ -88,6 +88,7 @@ export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grad
     return p;
   };
 
+  let last: { text: string; analysed: ReturnType<typeof analyseAnswer> } | undefined;
   return {
     grade(question, answer) {
       const notices: string[] = [];
@@ -105,7 +106,10 @@ export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grad
         return { id: question.id, score: 0, points: [], truncated, notices: [...notices, 'This is an ungraded practice question: there are no key points to check.'] };
       }
       if (!/[\p{L}\p{N}]/u.test(text)) notices.push('The answer is empty: no words to grade.');
-      const analysed = analyseAnswer(text, lexicon);
+      // The reading of an answer does not depend on the question: grading one answer against many
+      // questions in a row (self-consistency checks, "which question was this?") reads it once.
+      if (last?.text !== text) last = { text, analysed: analyseAnswer(text, lexicon) };
+      const analysed = last.analysed;
       const prep = prepare(question);
       const points: PointResult[] = question.keyPoints.map((k, index) => {
         const m = matchPoint(prep.points[index]!, analysed);

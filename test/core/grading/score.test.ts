@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MATCH_THRESHOLD } from '../../../src/core/grading/index.js';
 import { scorePoints } from '../../../src/core/grading/score.js';
-import { grader, practice, slo } from './fixtures.js';
+import { grader, practice, rollback, slo } from './fixtures.js';
 
 describe('score', () => {
   it('is the weighted mean of strengths', () => {
@@ -17,6 +17,14 @@ describe('score', () => {
     expect(r.points[0]!.strength).toBe(1);
     expect(r.points[1]!.strength).toBe(0);
     expect(r.score).toBeCloseTo(2 / 3, 3);
+  });
+
+  it('grades one answer against several questions as a fresh grader would', () => {
+    const answer = 'An SLO is a target for a service level indicator over a time window. Roll back the deploy to restore service.';
+    const g = grader();
+    g.grade(rollback, answer);
+    expect(g.grade(slo, answer)).toEqual(grader().grade(slo, answer));
+    expect(g.grade(rollback, answer)).toEqual(grader().grade(rollback, answer));
   });
 
   it('returns score 0 and no points for an ungraded question', () => {
