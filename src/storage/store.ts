@@ -501,14 +501,17 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   }
 }
 
-/** Databases up to this size (some 25,000 attempts) get `PRAGMA quick_check` on every open. */
-export const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Databases up to this size (some 5,000 attempts) get `PRAGMA quick_check` on every open: it
+ * reads the whole file, a few milliseconds here, and start-up has to stay quick beyond that.
+ */
+export const QUICK_CHECK_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * Whether opening should run `PRAGMA quick_check`: always for a database of up to
  * QUICK_CHECK_MAX_BYTES, and for a larger one when a write-ahead log is left over (the last
  * process did not close it: killed, crashed, or still running). A large database closed
- * cleanly skips it, because it reads the whole file (seconds at 100,000 attempts); damage found
+ * cleanly skips it (it takes seconds at 100,000 attempts); damage found
  * later by any query is still reported as damage, never written over.
  */
 function needsQuickCheck(path: string): boolean {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { next } from '../../src/core/scheduling/fsrs.js';
 import { SCHEMA_VERSION } from '../../src/storage/migrations.js';
-import { DB_FILE, openStore, type Store } from '../../src/storage/store.js';
+import { DB_FILE, openStore, QUICK_CHECK_MAX_BYTES, type Store } from '../../src/storage/store.js';
 import { tempDir } from '../helpers/cli.js';
 import { at, DAY, HOUR, MINUTE, T0 } from '../helpers/clock.js';
 import { makeAttempt, points } from '../helpers/store-fixture.js';
@@ -86,6 +86,32 @@ describe('openStore', () => {
     const before = sha(path);
     expect(() => openStore(dir)).toThrow(/damaged|not an sre-drill database/);
     expect(() => openStore(dir)).toThrow(/backup/);
+    expect(sha(path)).toBe(before);
+  });
+
+  it('a large database (no quick_check on open) with damage: reported as damage when met, never written over', () => {
+    const dir = tempDir();
+    withStore(dir, (s) => {
+      const sid = session(s);
+      for (let i = 0; i < 600; i++) s.recordAttempt(makeAttempt(sid, { questionId: `q-${i}`, answer: `a long answer ${i} `.repeat(800) }));
+    });
+    const path = join(dir, DB_FILE);
+    expect(statSync(path).size).toBeGreaterThan(QUICK_CHECK_MAX_BYTES);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const bytes = readFileSync(path);
+    for (let i = 16 * 4096; i < bytes.length - 4096; i += 4096) bytes.fill(0x5a, i, i + 64);
+    writeFileSync(path, bytes);
+    const before = sha(path);
+    const openAndRead = () => {
+      const s = openStore(dir);
+      try {
+        s.attempts();
+      } finally {
+        s.close();
+      }
+    };
+    expect(openAndRead).toThrow(StoreError);
+    expect(openAndRead).toThrow(/is damaged .*backup/);
     expect(sha(path)).toBe(before);
   });
 
