@@ -27,7 +27,7 @@ import {
 import { MOCK_FORMATS, MOCK_LOOPS, plan, type MockFormat, type SessionPlan } from '../core/session/plan.js';
 import type { SessionDraft, StoredSession, Store } from '../storage/store.js';
 import { PromptCancelled } from '../ui/prompts/cancelled.js';
-import { sanitiseLine } from '../ui/sanitise.js';
+import { sanitise, sanitiseLine } from '../ui/sanitise.js';
 import { wrap } from '../ui/table.js';
 import type { SessionUi } from '../ui/session-ui.js';
 import type { Context } from './context.js';
@@ -348,6 +348,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
         const { fill, rest } = bar(graded.score, Math.min(30, cols - 10));
         const colour = graded.score >= 0.7 ? ctx.theme.c.green : graded.score >= 0.4 ? ctx.theme.c.yellow : ctx.theme.c.red;
         ctx.out(['', ...(graded.points.length ? [`${colour(fill)}${ctx.theme.c.dim(rest)}`] : []), ...renderFeedback(question, graded, ctx.theme, cols)]);
+        if (notes) ctx.out(['', ctx.theme.c.bold("Interviewer's notes"), ...wrap(sanitise(notes), cols, '  ')]);
         if (willAsk && !question.ungraded) {
           let rating: Rating = suggested;
           try {
@@ -406,7 +407,7 @@ function combinedAnswer(store: Store, sessionId: number, questionId: string, fol
 function pairResult(q: Question, ticked: readonly number[]): GradeResult {
   const points: PointResult[] = q.keyPoints.map((k, index) => {
     const made = ticked.includes(index);
-    return { index, point: k.point, weight: k.weight, matched: made, strength: made ? 1 : 0, evidence: made ? 'ticked by the interviewer' : '' };
+    return { index, point: k.point, weight: k.weight, matched: made, strength: made ? 1 : 0, evidence: '' };
   });
   return { id: q.id, score: scorePoints(points), points, truncated: false, notices: [] };
 }

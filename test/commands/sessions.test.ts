@@ -83,6 +83,7 @@ describe('drill in plain mode', () => {
     const r = await runCli(['--data-dir', dir, '--bank', BANK, 'drill', '--pair', '--topic', 'slo', '--count', '1'], { input: '.\n1\nGood on the target, forgot the window.\n' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1. An SLO is a target for a service level indicator');
+    expect(r.stdout).toMatch(/Interviewer's notes\n  Good on the target, forgot the window\./);
     const [a] = attemptsIn(dir).attempts;
     expect(a).toMatchObject({ mode: 'pair', score: 0.5, notes: 'Good on the target, forgot the window.', answer: '' });
     expect(a!.points.map((p) => p.matched)).toEqual([true, false]);
