@@ -11,6 +11,8 @@ import { ROOT } from './lib.js';
 export const MOHLER_DIR = join(ROOT, '..', 'shared', 'benchmarks', 'mohler');
 export const MOHLER_FILE = join(MOHLER_DIR, 'answers.jsonl');
 export const LABELLED_FILE = join(ROOT, 'test', 'fixtures', 'labelled', 'answers.yaml');
+/** Written after the bank authors had tuned accepted wordings to answers.yaml's misses. */
+export const HOLDOUT_FILE = join(ROOT, 'test', 'fixtures', 'labelled', 'holdout.yaml');
 
 export interface MohlerRow {
   answer_id: string;

@@ -8,6 +8,7 @@ import { builtinBanksDir } from '../src/storage/paths.js';
 import {
   agreement,
   contentWordRecall,
+  HOLDOUT_FILE,
   LABELLED_FILE,
   MOHLER_DIR,
   mohlerQuestions,
@@ -40,13 +41,16 @@ function mohlerFigures(figures: Figure[]): void {
 function labelledFigures(figures: Figure[]): void {
   const catalog = loadCatalogOrThrow([builtinBanksDir()], ROOT);
   const grader = createGrader({ questions: catalog.questions, glossary: catalog.glossary });
-  const items = readLabelled().map((a) => {
-    const q = catalog.byId.get(a.id);
-    if (!q) throw new Error(`${LABELLED_FILE}: unknown question id "${a.id}"`);
-    const r = grader.grade(q, a.answer);
-    return { kind: a.kind, credit: a.credit, matched: r.points.filter((p) => p.matched).map((p) => p.index), points: r.points.length };
-  });
-  for (const f of agreement(items)) {
+  const evaluate = (file: string) =>
+    agreement(
+      readLabelled(file).map((a) => {
+        const q = catalog.byId.get(a.id);
+        if (!q) throw new Error(`${file}: unknown question id "${a.id}"`);
+        const r = grader.grade(q, a.answer);
+        return { kind: a.kind, credit: a.credit, matched: r.points.filter((p) => p.matched).map((p) => p.index), points: r.points.length };
+      }),
+    );
+  for (const f of evaluate(LABELLED_FILE)) {
     const counts = `${f.answers} answers, tp ${f.tp} fp ${f.fp} fn ${f.fn}`;
     if (f.kind === 'overall') {
       figures.push(atLeast('labelled: F1 overall', f.f1, '', 0.9, `${counts}, P ${f.precision.toFixed(2)} R ${f.recall.toFixed(2)}`));
@@ -56,8 +60,14 @@ function labelledFigures(figures: Figure[]): void {
       figures.push(target ? atMost(`labelled: FP rate, ${f.kind}`, f.fpRate, '', 0.1, counts) : info(`labelled: FP rate, ${f.kind}`, f.fpRate, '', counts));
     } else {
       figures.push(info(`labelled: F1 ${f.kind}`, f.f1, '', `${counts}, P ${f.precision.toFixed(2)} R ${f.recall.toFixed(2)}`));
-      if (f.kind === 'negation' || f.kind === 'buzzword-list') figures.push(atMost(`labelled: FP rate, ${f.kind}`, f.fpRate, '', 0.1, counts));
     }
+  }
+  // The held-out answers were written after the banks' accepted wordings were tuned to the set above.
+  for (const f of evaluate(HOLDOUT_FILE)) {
+    const counts = `${f.answers} answers, tp ${f.tp} fp ${f.fp} fn ${f.fn}`;
+    if (f.kind === 'overall') figures.push(atLeast('held-out: F1 overall', f.f1, '', 0.9, `${counts}, P ${f.precision.toFixed(2)} R ${f.recall.toFixed(2)}`));
+    else if (f.kind === 'buzzword-list' || f.kind === 'negation') figures.push(atMost(`held-out: FP rate, ${f.kind}`, f.fpRate, '', 0.1, counts));
+    else if (f.kind === 'paraphrase') figures.push(info('held-out: recall, paraphrase', f.recall, '', counts));
   }
   // Self-consistency of the built-in banks, for context (the test enforces it).
   const graded = catalog.questions.filter((q) => !q.ungraded);

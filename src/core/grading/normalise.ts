@@ -42,7 +42,7 @@ const FORWARD_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['rather', 'than'],
 ];
 /** Words that start a new clause for negation scope (the scope of "not" ends at "but", "because" ...); not "or": "not X or Y" rejects both. */
-const CLAUSE_STARTERS = new Set(['but', 'because', 'although', 'though', 'while', 'whereas', 'however', 'so', 'which', 'who', 'then', 'and', 'since', 'unless', 'until', 'whether']);
+const CLAUSE_STARTERS = new Set(['but', 'because', 'that', 'when', 'where', 'if', 'although', 'though', 'while', 'whereas', 'however', 'so', 'which', 'who', 'then', 'and', 'since', 'unless', 'until', 'whether']);
 
 export interface Token {
   /** Position in the token list. */

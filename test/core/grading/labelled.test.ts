@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, readLabelled } from '../../../bench/grader-data.js';
+import { agreement, HOLDOUT_FILE, readLabelled } from '../../../bench/grader-data.js';
 import { createGrader } from '../../../src/core/grading/index.js';
 import { loadCatalogOrThrow } from '../../../src/storage/bank-loader.js';
 import { builtinBanksDir } from '../../../src/storage/paths.js';
@@ -12,10 +12,11 @@ const MAX_FP_RATE_BUZZWORD_AND_NEGATION = 0.1;
 const catalog = loadCatalogOrThrow([builtinBanksDir()], process.cwd());
 const grader = createGrader({ questions: catalog.questions, glossary: catalog.glossary });
 const labelled = readLabelled();
+const holdout = readLabelled(HOLDOUT_FILE);
 
 describe('labelled answers to built-in questions', () => {
   it('refers only to questions and key points that exist', () => {
-    const problems = labelled.flatMap((a, i) => {
+    const problems = [...labelled, ...holdout].flatMap((a, i) => {
       const q = catalog.byId.get(a.id);
       if (!q) return [`#${i + 1}: unknown id ${a.id}`];
       return a.credit.filter((k) => k < 0 || k >= q.keyPoints.length).map((k) => `#${i + 1} ${a.id}: no key point ${k}`);

@@ -45,6 +45,12 @@ describe('normalise', () => {
     expect(t.find((x) => x.word === 'roll')!.negated).toBe(false);
   });
 
+  it('ends negation scope at a relative clause ("the borrower that never returns it")', () => {
+    const t = tokenize('leak detection finds the borrower that never returns it');
+    expect(t.find((x) => x.word === 'leak')!.negated).toBe(false);
+    expect(t.find((x) => x.word === 'returns')!.negated).toBe(true);
+  });
+
   it('does not treat "not only" or "whether or not" as negation', () => {
     expect(tokenize('not only retries but backoff').find((x) => x.word === 'retries')!.negated).toBe(false);
     expect(tokenize('check whether or not the pod restarts').find((x) => x.word === 'restarts')!.negated).toBe(false);
