@@ -477,12 +477,19 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    // Reading the header first: a file that is not a database fails here, before any write.
-    const version = db.pragma('user_version', { simple: true }) as number;
+    // Reading the header first: a file that is not a database fails here, before any write. One
+    // read transaction, so a migration committed by another process meanwhile is seen whole.
+    const [version, objects] = db.transaction((): [number, number] => [
+      db.pragma('user_version', { simple: true }) as number,
+      (db.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n,
+    ])();
     if (version > SCHEMA_VERSION) {
       throw new StoreError(
         `${path} has schema version ${version}, but this sre-drill knows versions up to ${SCHEMA_VERSION}; upgrade sre-drill (the database was left untouched)`,
       );
+    }
+    if (version === 0 && objects > 0) {
+      throw new StoreError(`${path} is an SQLite database of some other program, not an sre-drill one; move it aside or pass another --data-dir (it was left untouched)`);
     }
     if (version > 0 && check) {
       const result = db.pragma('quick_check', { simple: true }) as string;

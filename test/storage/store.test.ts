@@ -72,6 +72,17 @@ describe('openStore', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
+  it("refuses another program's SQLite database, untouched", () => {
+    const dir = tempDir();
+    const path = join(dir, DB_FILE);
+    const other = new Database(path);
+    other.exec('CREATE TABLE recipes (name TEXT)');
+    other.close();
+    const before = sha(path);
+    expect(() => openStore(dir)).toThrow(/database of some other program/);
+    expect(sha(path)).toBe(before);
+  });
+
   it('refuses a damaged database (quick_check) without touching it', () => {
     const dir = tempDir();
     withStore(dir, (s) => {
