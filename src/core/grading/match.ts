@@ -7,7 +7,7 @@ import type { TypoIndex } from './typos.js';
  * content words (by stem) or glossary concepts, each weighted by how informative it is. An answer
  * becomes postings: for every stem and concept, where it occurs, in which sentence, whether it is
  * negated, and whether it sits in prose or in a bare list of terms. A point's strength is the
- * weighted share of its units found with the same polarity inside the best window of two
+ * weighted share of its units found, not under a negation, inside the best window of two
  * sentences, bent by a curve so stray shared words earn nothing and most of a point earns all.
  */
 
@@ -20,13 +20,12 @@ export const BUZZWORD_DAMPING = 0.3;
  * accept: the same for `accept` phrases, which are short and exact, so nearly all must be there.
  * promptDamping: words of the question's own prompt count this much: repeating the question shows little.
  */
-export const TUNING = {
+export const TUNING = Object.freeze({
   spread: 0.8,
-  text: { lo: 0, hi: 0.5 },
-  accept: { lo: 0.5, hi: 0.9 },
-  polarity: true,
+  text: Object.freeze({ lo: 0, hi: 0.5 }),
+  accept: Object.freeze({ lo: 0.5, hi: 0.9 }),
   promptDamping: 0.5,
-};
+});
 /** Evidence quotes are cut to this many characters. */
 export const MAX_EVIDENCE_CHARS = 200;
 
@@ -221,7 +220,7 @@ export interface PhraseMatch {
   used: Occurrence[];
 }
 
-/** The weighted share of a phrase's units present (same polarity) in the best two-sentence window. */
+/** The weighted share of a phrase's units present (not negated) in the best two-sentence window. */
 export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
   if (phrase.total <= 0) return { cov: 0, damp: 1, used: [] };
   // Per unit: best value and occurrence in each sentence.
@@ -237,7 +236,7 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
       for (const occ of answer.postings.get(k) ?? []) {
         // An answer that rejects an idea ("I would not roll back") does not make it. The other way
         // round is left alone: answers often say positively what a point says with a negation.
-        if (TUNING.polarity && occ.negated && !u.negated) continue;
+        if (occ.negated && !u.negated) continue;
         const v = occ.damp * credit;
         const cur = best.get(occ.sentence);
         if (!cur || v > cur.v) best.set(occ.sentence, { v, occ });
@@ -307,7 +306,7 @@ export function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): { cov: n
     for (const k of u.soft ? [...u.keys, u.soft] : u.keys) {
       const credit = k === u.soft ? PREFIX_CREDIT : 1;
       for (const occ of answer.postings.get(k) ?? []) {
-        if (TUNING.polarity && occ.negated && !u.negated) continue;
+        if (occ.negated && !u.negated) continue;
         hits.push({ unit, v: occ.damp * credit, occ });
       }
     }
