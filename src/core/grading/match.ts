@@ -8,7 +8,7 @@ import type { TypoIndex } from './typos.js';
  * becomes postings: for every stem and concept, where it occurs, in which sentence, whether it is
  * negated, and whether it sits in prose or in a bare list of terms. A point's strength is the
  * weighted share of its units found, not under a negation, inside the best window of two
- * sentences, bent by a curve so stray shared words earn nothing and most of a point earns all.
+ * sentences, rising linearly to full strength at half of the weight (a full point rarely needs every word).
  */
 
 /** Matched words in a run without a verb or function word (a bare list of terms) count this much. */
