@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/store.js';
 import { width } from '../../src/ui/table.js';
-import { runCli, tempDir, testEnv } from '../helpers/cli.js';
+import { runCli, spawnCli, tempDir, testEnv } from '../helpers/cli.js';
 import { DAY, T0 } from '../helpers/clock.js';
 import { fillStore, fixtureSessions, writeFixtureBank } from '../helpers/report-store.js';
 
@@ -15,8 +15,9 @@ function setup(opts: { empty?: boolean } = {}) {
   writeFixtureBank(bank);
   const data = join(dir, 'data');
   if (!opts.empty) fillStore(data, fixtureSessions());
+  const argv = (args: string[]) => ['--bank', bank, '--data-dir', data, 'report', ...args];
   const run = (args: string[], extra: { env?: NodeJS.ProcessEnv; columns?: number; now?: () => Date } = {}) => runCli(['--bank', bank, '--data-dir', data, 'report', ...args], { now: () => T0, columns: 80, ...extra });
-  return { dir, data, run };
+  return { dir, data, run, argv };
 }
 
 const lines = (s: string) => s.replace(/\n$/, '').split('\n');
@@ -193,5 +194,17 @@ describe('sre-drill report --format md|json|html, --out, --open', () => {
     expect(r.stdout).toContain('No answers in this period yet.');
     const late = await run(['--since', '1d']);
     expect(late.stdout).toMatch(/· 1 answer\n/);
+  });
+});
+
+describe('sre-drill report as a process (needs `npm run build`)', () => {
+  it('prints the JSON report from the built bin', () => {
+    const { argv } = setup();
+    const r = spawnCli(argv(['--since', '2026-10-01', '--format', 'json']));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.period.label).toBe('since 2026-10-01');
+    expect(j.attempts).toHaveLength(10);
   });
 });
