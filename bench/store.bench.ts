@@ -2,11 +2,12 @@
 // (so 10,000 cards), imported once, then: opening the store, building the review queue,
 // recording one attempt, exporting everything, and the database size per 1,000 attempts.
 import Database from 'better-sqlite3';
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportRecord } from '../src/core/export/records.js';
 import { RATINGS, type Rating } from '../src/core/model.js';
 import { seededRng } from '../src/core/random.js';
+import { LineWriter } from '../src/storage/line-writer.js';
 import { openStore, DB_FILE } from '../src/storage/store.js';
 import { atMost, info, median, withTempDir, type BenchModule, type Figure } from './lib.js';
 
@@ -122,15 +123,11 @@ const bench: BenchModule = {
 
       let lines = 0;
       const exportMs = time(() => {
-        const fd = openSync(join(dir, 'export.jsonl'), 'w');
-        let buf: string[] = [];
-        for (const line of store.exportLines(now)) {
-          buf.push(line);
-          lines++;
-          if (buf.length >= 2000) (writeSync(fd, `${buf.join('\n')}\n`), (buf = []));
-        }
-        writeSync(fd, `${buf.join('\n')}\n`);
-        closeSync(fd);
+        // The export command's own writer, to a file.
+        const out = new LineWriter('\n', join(dir, 'export.jsonl'));
+        for (const line of store.exportLines(now)) out.line(line);
+        out.close();
+        lines = out.count;
       });
       const exportCpuMs = lastCpuMs;
       store.close();
