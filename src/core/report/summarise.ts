@@ -3,7 +3,6 @@ import { STAR_PARTS, type StarPartName } from '../grading/types.js';
 import type { Attempt } from '../model.js';
 import { relevantSentences, splitSentences, stems } from './sentences.js';
 import type {
-  AttemptRow,
   CategorySummary,
   ForecastDay,
   MissedQuestion,
@@ -37,7 +36,7 @@ const ASKS_MAX = 3;
 const RECENT_MAX = 24;
 
 /** Whether an attempt carries a score: ungraded answers (no key points, no STAR) do not. */
-function isScored(a: Attempt): boolean {
+export function isScored(a: Attempt): boolean {
   return a.skipped || a.points.length > 0 || a.star !== undefined;
 }
 
@@ -126,7 +125,6 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
   const byCategory = new Map<Category, ScoreAcc>();
   const byTopic = new Map<string, TopicAcc>();
   const latest = new Map<string, Attempt>();
-  const rows: AttemptRow[] = new Array(attempts.length);
   const star: StarSummary = { answers: 0, complete: 0, present: { situation: 0, task: 0, action: 0, result: 0 }, entries: [] };
   const latestStar = new Map<string, Attempt>();
 
@@ -156,20 +154,6 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
       if (all) star.complete++;
       latestStar.set(a.questionId, a);
     }
-    rows[i] = {
-      attemptId: a.id,
-      sessionId: a.sessionId,
-      questionId: a.questionId,
-      category: a.category,
-      topics: a.topics,
-      score: a.score,
-      scored,
-      skipped: a.skipped,
-      overTime: a.overTime,
-      durationMs: a.durationMs,
-      timeLimitMs: a.timeLimit * 1000,
-      at: a.answeredAt,
-    };
   }
 
   // Cards of questions that left the banks leave the queue, and so the report.
@@ -215,11 +199,11 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
     topics,
     missed: missedByTopic(latest, catalog.byId, topicRank, topics),
     star: star.answers ? { ...star, entries: starEntries(latestStar) } : null,
-    timeline: timeline(rows, offsetMs),
+    timeline: timeline(attempts, offsetMs),
     forecast: forecast(cards, now, offsetMs),
     plan: plan(topics, latest, dueNowQuestions, catalog.questions.filter((q) => inScope(q) && !q.ungraded)),
     asks: period.sessionKind === 'mock' ? pickAsks(input.catalog.asks, topics) : [],
-    attempts: rows,
+    attempts,
   };
 }
 
@@ -264,20 +248,19 @@ function starEntries(latestStar: Map<string, Attempt>): StarSummary['entries'] {
     .sort((a, b) => b.missing.length - a.missing.length || a.questionId.localeCompare(b.questionId));
 }
 
-// Works on the compact rows rather than the attempts: a long history stays in cache.
-function timeline(rows: readonly AttemptRow[], offsetMs: number): Timeline {
-  const scored = rows.filter((r) => r.scored);
+function timeline(attempts: readonly Attempt[], offsetMs: number): Timeline {
+  const scored = attempts.filter(isScored);
   if (scored.length <= TIMELINE_PER_ATTEMPT_MAX) {
-    return { unit: 'attempt', points: scored.map((a) => ({ label: a.questionId, at: a.at, score: a.score, attempts: 1 })) };
+    return { unit: 'attempt', points: scored.map((a) => ({ label: a.questionId, at: a.answeredAt, score: a.score, attempts: 1 })) };
   }
-  const first = scored[0]!.at.getTime();
-  const last = scored[scored.length - 1]!.at.getTime();
+  const first = scored[0]!.answeredAt.getTime();
+  const last = scored[scored.length - 1]!.answeredAt.getTime();
   const unit = (last - first) / DAY_MS > TIMELINE_MAX_DAYS ? 'week' : 'day';
   // Bucket by day number (days since the epoch, local); 1970-01-01 was a Thursday, so weeks
   // starting on Monday begin at day numbers ≡ 4 (mod 7).
   const buckets = new Map<number, { at: number; sum: number; n: number }>();
   for (const a of scored) {
-    const t = a.at.getTime();
+    const t = a.answeredAt.getTime();
     let day = Math.floor((t + offsetMs) / DAY_MS);
     if (unit === 'week') day -= (((day - 4) % 7) + 7) % 7;
     const b = buckets.get(day);

@@ -130,21 +130,6 @@ export interface PlanItem {
   command: string;
 }
 
-export interface AttemptRow {
-  attemptId: number;
-  sessionId: number;
-  questionId: string;
-  category: Category;
-  topics: string[];
-  score: number;
-  scored: boolean;
-  skipped: boolean;
-  overTime: boolean;
-  durationMs: number;
-  timeLimitMs: number;
-  at: Date;
-}
-
 export interface ReportModel {
   generatedAt: Date;
   period: {
@@ -169,6 +154,9 @@ export interface ReportModel {
   plan: PlanItem[];
   /** Questions to ask the interviewer: filled after a mock only. */
   asks: AskQuestion[];
-  /** Every attempt in the period, oldest first. */
-  attempts: AttemptRow[];
+  /**
+   * Every attempt in the period, oldest first: the input itself, not a copy, so a long history
+   * costs no second set of objects (`isScored` tells which carry a score).
+   */
+  attempts: readonly Attempt[];
 }

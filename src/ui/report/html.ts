@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isScored } from '../../core/report/summarise.js';
 import type { ReportModel } from '../../core/report/types.js';
 import { band, clock, dayMonth, firstOf, isoDay, num, pct, periodRange, plural, SHOWN, shortDay, timeUse, TREND_MARK } from './format.js';
 import { barChart, columnChart, esc, lineChart, ring, spark } from './svg.js';
@@ -221,7 +222,7 @@ function answersSection(m: ReportModel): string {
   const rows = recent
     .map(
       (a) =>
-        `<tr><td>${esc(isoDay(a.at))}</td><td>${esc(a.questionId)}</td><td>${esc(a.category)}</td><td class="num"><span class="pill ${a.scored ? band(a.score) : 'none'}">${a.skipped ? 'skipped' : a.scored ? pct(a.score) : 'ungraded'}</span></td><td class="num">${esc(clock(a.durationMs))} / ${esc(clock(a.timeLimitMs))}${a.overTime ? ' <span class="flag">⚠ over</span>' : ''}</td></tr>`,
+        `<tr><td>${esc(isoDay(a.answeredAt))}</td><td>${esc(a.questionId)}</td><td>${esc(a.category)}</td><td class="num"><span class="pill ${isScored(a) ? band(a.score) : 'none'}">${a.skipped ? 'skipped' : isScored(a) ? pct(a.score) : 'ungraded'}</span></td><td class="num">${esc(clock(a.durationMs))} / ${esc(clock(a.timeLimit * 1000))}${a.overTime ? ' <span class="flag">⚠ over</span>' : ''}</td></tr>`,
     )
     .join('');
   const more = m.attempts.length > recent.length ? `<p class="muted">The latest ${recent.length} of ${m.attempts.length} answers; <code>--format json</code> lists them all.</p>` : '';

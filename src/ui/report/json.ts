@@ -1,3 +1,4 @@
+import { isScored } from '../../core/report/summarise.js';
 import type { ReportModel } from '../../core/report/types.js';
 
 /** Bumped only when a field changes meaning or goes away; new fields may appear within a version. */
@@ -28,11 +29,11 @@ export function reportJson(m: ReportModel): Record<string, unknown> {
       question_id: a.questionId,
       category: a.category,
       topics: a.topics,
-      score: a.scored ? r3(a.score) : null,
+      score: isScored(a) ? r3(a.score) : null,
       over_time: a.overTime,
       duration_ms: a.durationMs,
-      at: a.at.toISOString(),
-      time_limit_ms: a.timeLimitMs,
+      at: a.answeredAt.toISOString(),
+      time_limit_ms: a.timeLimit * 1000,
       skipped: a.skipped,
       session_id: a.sessionId,
     })),

@@ -56,7 +56,7 @@ export function renderMarkdown(m: ReportModel): string {
   const over = m.attempts.filter((a) => a.overTime);
   if (over.length) {
     out.push('## Over time', '');
-    for (const a of over.slice(-10).reverse()) out.push(`- ⚠ \`${mdText(a.questionId)}\` ${clock(a.durationMs)} of ${clock(a.timeLimitMs)} (${isoDay(a.at)})`);
+    for (const a of over.slice(-10).reverse()) out.push(`- ⚠ \`${mdText(a.questionId)}\` ${clock(a.durationMs)} of ${clock(a.timeLimit * 1000)} (${isoDay(a.answeredAt)})`);
     out.push('');
   }
   if (m.star) {

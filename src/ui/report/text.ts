@@ -105,7 +105,7 @@ function overTime(ctx: Ctx, m: ReportModel): string[] {
   const over = m.attempts.filter((a) => a.overTime).slice(-5).reverse();
   if (over.length === 0) return [];
   const lines = heading(ctx, `Over time (${m.overall.overTime})`);
-  for (const a of over) lines.push(truncate(`  ⚠ ${sanitiseLine(a.questionId)}  ${clock(a.durationMs)} of ${clock(a.timeLimitMs)}`, ctx.cols));
+  for (const a of over) lines.push(truncate(`  ⚠ ${sanitiseLine(a.questionId)}  ${clock(a.durationMs)} of ${clock(a.timeLimit * 1000)}`, ctx.cols));
   return lines;
 }
 
