@@ -24,6 +24,10 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (e.g. --format json), got "${opts.format}"`);
   const out = opts.out ? resolve(ctx.cwd, opts.out) : undefined;
   const toStdout = (chunk: Buffer) => void ctx.io.stdout.write(chunk);
+  // `sre-drill export | head`: the reader leaving early is not an error.
+  if (!out) ctx.io.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') ctx.err(`cannot write to stdout: ${e.message}`);
+  });
   if (format === 'anki') {
     const questions = ctx.catalog().questions;
     const sink = new LineWriter('\n', out, toStdout);
