@@ -334,27 +334,50 @@ interface SnapshotJson {
 const json = JSON.stringify;
 const isoAt = (n: number) => new Date(n).toISOString();
 
+const ATTEMPT_LINE_COLUMNS =
+  'id, uid, session_id, question_id, category, topics, snapshot_id, answer, points, score, star, duration_ms, time_limit, over_time, hints_used, skipped, mode, notes, suggested_rating, rating, started_at, answered_at';
+/** A row of ATTEMPT_LINE_COLUMNS, read as an array. */
+type AttemptLineRow = [
+  id: number,
+  uid: string,
+  sessionId: number,
+  questionId: string,
+  category: string,
+  topics: string,
+  snapshotId: number,
+  answer: string,
+  points: string,
+  score: number,
+  star: string | null,
+  durationMs: number,
+  timeLimit: number,
+  overTime: number,
+  hintsUsed: number,
+  skipped: number,
+  mode: string,
+  notes: string,
+  suggestedRating: string,
+  rating: string | null,
+  startedAt: number,
+  answeredAt: number,
+];
+
 /** An attempt's export record as a JSON line, built from the stored JSON (same content as `attemptFromRow`). */
-function attemptLine(
-  r: Omit<AttemptRow, 'prompt' | 'key_points'>,
-  asked: { prompt: string; key_points: string },
-  sessionUid: string,
-  snapshots: Map<number, SnapshotJson>,
-): string {
-  let snap = snapshots.get(r.snapshot_id);
+function attemptLine(r: AttemptLineRow, asked: { prompt: string; key_points: string }, sessionUid: string, snapshots: Map<number, SnapshotJson>): string {
+  let snap = snapshots.get(r[6]);
   if (!snap) {
     const kp = JSON.parse(asked.key_points) as KeyPoint[];
-    snapshots.set(r.snapshot_id, (snap = { prompt: json(asked.prompt), keyPoints: asked.key_points, points: kp.map((k) => json(k.point)) }));
+    snapshots.set(r[6], (snap = { prompt: json(asked.prompt), keyPoints: asked.key_points, points: kp.map((k) => json(k.point)) }));
   }
-  const points = (JSON.parse(r.points) as StoredPoint[])
+  const points = (JSON.parse(r[8]) as StoredPoint[])
     .map((p) => `{"index":${p[0]},"point":${p.length === 6 ? json(p[5]) : (snap.points[p[0]] ?? '""')},"weight":${p[1]},"matched":${p[2] === 1},"strength":${p[3]},"evidence":${json(p[4])}}`)
     .join(',');
   return (
-    `{"type":"attempt","uid":${json(r.uid)},"sessionUid":${json(sessionUid)},"questionId":${json(r.question_id)},"category":${json(r.category)},` +
-    `"topics":${r.topics},"prompt":${snap.prompt},"keyPoints":${snap.keyPoints},"answer":${json(r.answer)},"points":[${points}],"score":${r.score},` +
-    `${r.star === null ? '' : `"star":${r.star},`}"durationMs":${r.duration_ms},"timeLimit":${r.time_limit},"overTime":${r.over_time === 1},` +
-    `"hintsUsed":${r.hints_used},"skipped":${r.skipped === 1},"mode":${json(r.mode)},"notes":${json(r.notes)},"suggestedRating":${json(r.suggested_rating)},` +
-    `"rating":${json(r.rating)},"startedAt":"${isoAt(r.started_at)}","answeredAt":"${isoAt(r.answered_at)}"}`
+    `{"type":"attempt","uid":${json(r[1])},"sessionUid":${json(sessionUid)},"questionId":${json(r[3])},"category":${json(r[4])},` +
+    `"topics":${r[5]},"prompt":${snap.prompt},"keyPoints":${snap.keyPoints},"answer":${json(r[7])},"points":[${points}],"score":${r[9]},` +
+    `${r[10] === null ? '' : `"star":${r[10]},`}"durationMs":${r[11]},"timeLimit":${r[12]},"overTime":${r[13] === 1},` +
+    `"hintsUsed":${r[14]},"skipped":${r[15] === 1},"mode":${json(r[16])},"notes":${json(r[17])},"suggestedRating":${json(r[18])},` +
+    `"rating":${json(r[19])},"startedAt":"${isoAt(r[20])}","answeredAt":"${isoAt(r[21])}"}`
   );
 }
 
@@ -971,17 +994,16 @@ export class Store {
     }
     const attemptUid = new Map<number, string>();
     const keyPoints = new Map<number, KeyPoint[]>();
-    const snapshots = new Map<number, SnapshotJson>();
     // Each question as asked is read once, not joined onto every attempt; attempts are read in
     // insertion order, a plain table scan (the time index would cost a lookup per row).
     const snapshotRows = new Map(this.sql<{ id: number; prompt: string; key_points: string }>(`SELECT id, prompt, key_points FROM snapshots`).all().map((x) => [x.id, x]));
+    if (attemptsAsLines) {
+      yield* this.historyLines(sessionUid, snapshotRows);
+      return;
+    }
     for (const row of this.sql<Omit<AttemptRow, 'prompt' | 'key_points'>>(`SELECT * FROM attempts ORDER BY id`).iterate()) {
       const snap = snapshotRows.get(row.snapshot_id)!;
       attemptUid.set(row.id, row.uid);
-      if (attemptsAsLines) {
-        yield attemptLine(row, snap, sessionUid.get(row.session_id)!, snapshots);
-        continue;
-      }
       const r: AttemptRow = { ...row, prompt: snap.prompt, key_points: snap.key_points };
       const { id: _id, sessionId, startedAt, answeredAt, ...rest } = attemptFromRow(r, keyPoints);
       yield { type: 'attempt', uid: r.uid, sessionUid: sessionUid.get(sessionId)!, ...rest, startedAt: startedAt.toISOString(), answeredAt: answeredAt.toISOString() };
@@ -991,6 +1013,28 @@ export class Store {
       const { id: _id, attemptId, reviewedAt, undoneAt, ...rest } = reviewFromRow(r);
       const attemptUidOf = attemptId === null ? null : (attemptUid.get(attemptId) ?? null);
       yield { type: 'review', ...rest, attemptUid: attemptUidOf, reviewedAt: reviewedAt.toISOString(), undoneAt: undoneAt?.toISOString() ?? null };
+    }
+  }
+
+  /**
+   * Attempts and the review log as JSON lines, from rows read as arrays (no object per row) and
+   * the stored JSON as it is: reading the rows is most of a large export's time.
+   */
+  private *historyLines(sessionUid: ReadonlyMap<number, string>, asked: ReadonlyMap<number, { prompt: string; key_points: string }>): Generator<string> {
+    const attemptUid = new Map<number, string>();
+    const snapshots = new Map<number, SnapshotJson>();
+    const attempts = this.sql(`SELECT ${ATTEMPT_LINE_COLUMNS} FROM attempts ORDER BY id`).raw(true);
+    for (const row of attempts.iterate() as IterableIterator<AttemptLineRow>) {
+      attemptUid.set(row[0], row[1]);
+      yield attemptLine(row, asked.get(row[6])!, sessionUid.get(row[2])!, snapshots);
+    }
+    const reviews = this.sql(`SELECT id, uid, attempt_id, question_id, suggested_rating, rating, state_before, elapsed_days, scheduled_days, reviewed_at, undone_at FROM review_log ORDER BY id`).raw(true);
+    for (const r of reviews.iterate() as IterableIterator<[number, string, number | null, string, Rating | null, Rating, string, number, number, number, number | null]>) {
+      const attempt = r[2] === null ? null : (attemptUid.get(r[2]) ?? null);
+      yield (
+        `{"type":"review","uid":${json(r[1])},"questionId":${json(r[3])},"suggestedRating":${json(r[4])},"rating":${json(r[5])},"stateBefore":${json(r[6])},` +
+        `"elapsedDays":${r[7]},"scheduledDays":${r[8]},"attemptUid":${json(attempt)},"reviewedAt":"${isoAt(r[9])}","undoneAt":${r[10] === null ? 'null' : `"${isoAt(r[10])}"`}}`
+      );
     }
   }
 

@@ -458,9 +458,11 @@ describe('exportLines', () => {
         { ratingApplied: null },
       );
       s.recordAttempt(makeAttempt(sid, { answer: 'again, same snapshot' }));
+      s.recordAttempt(makeAttempt(sid, { questionId: 'undone-q', answeredAt: at(HOUR) }));
+      s.undoLastRating(at(2 * HOUR));
       const lines = [...s.exportLines(T0)].map((l) => JSON.parse(l) as unknown);
       expect(lines).toEqual(JSON.parse(JSON.stringify([...s.exportAll(T0)])));
-      expect(lines).toHaveLength(1 + 1 + 3 + 2);
+      expect(lines).toHaveLength(1 + 1 + 4 + 3);
     });
   });
 });
