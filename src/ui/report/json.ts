@@ -7,8 +7,19 @@ export const REPORT_JSON_VERSION = 1;
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** The report in its stable, documented JSON schema (README, "report --format json"). */
-export function reportJson(m: ReportModel): Record<string, unknown> {
+const ATTEMPTS_MARK = '\u0000attempts\u0000';
+
+/**
+ * One attempt of the `attempts` list as a JSON line. Written as text rather than through an
+ * object and JSON.stringify: a year of practice is 100,000 of them.
+ */
+function attemptLine(a: ReportModel['attempts'][number]): string {
+  const score = isScored(a) ? String(r3(a.score)) : 'null';
+  return `{"question_id":${JSON.stringify(a.questionId)},"category":${JSON.stringify(a.category)},"topics":${JSON.stringify(a.topics)},"score":${score},"over_time":${a.overTime},"duration_ms":${a.durationMs},"at":"${a.answeredAt.toISOString()}","time_limit_ms":${a.timeLimit * 1000},"skipped":${a.skipped},"session_id":${a.sessionId}}`;
+}
+
+/** The report's document without its attempts (a marker stands in their place). */
+function reportDocument(m: ReportModel): Record<string, unknown> {
   const summary = (s: ReportModel['overall']) => ({
     attempts: s.attempts,
     scored: s.scored,
@@ -25,18 +36,8 @@ export function reportJson(m: ReportModel): Record<string, unknown> {
     overall: summary(m.overall),
     categories: m.categories.map((c) => ({ category: c.category, ...summary(c) })),
     topics: m.topics.map((t) => ({ topic: t.topic, mastery: r3(t.mastery), attempts: t.attempts, trend: t.trend, due: t.due })),
-    attempts: m.attempts.map((a) => ({
-      question_id: a.questionId,
-      category: a.category,
-      topics: a.topics,
-      score: isScored(a) ? r3(a.score) : null,
-      over_time: a.overTime,
-      duration_ms: a.durationMs,
-      at: a.answeredAt.toISOString(),
-      time_limit_ms: a.timeLimit * 1000,
-      skipped: a.skipped,
-      session_id: a.sessionId,
-    })),
+    // Written by `attemptLine`, one line each: see renderJson.
+    attempts: ATTEMPTS_MARK,
     timeline: { unit: m.timeline.unit, points: m.timeline.points.map((p) => ({ label: p.label, at: p.at.toISOString(), score: r3(p.score), attempts: p.attempts })) },
     forecast: m.forecast.map((d) => ({ date: d.date, due: d.due })),
     plan: m.plan.map((p) => ({ topic: p.topic, mastery: p.mastery === null ? null : r3(p.mastery), reason: p.reason, questions: p.questions, command: p.command })),
@@ -55,14 +56,15 @@ export function reportJson(m: ReportModel): Record<string, unknown> {
   };
 }
 
-/** Indented for reading, but one line per attempt: a year of practice stays a few megabytes. */
+/**
+ * The report in its stable, documented JSON schema (README, "report --format json"): indented for
+ * reading, one line per attempt so a year of practice stays a few megabytes.
+ */
 export function renderJson(m: ReportModel): string {
-  const doc = reportJson(m);
-  const attempts = doc.attempts as unknown[];
-  // JSON.stringify writes the NULs as \u0000, which no other value in the document starts with here.
-  const mark = '"attempts": "\\u0000attempts\\u0000"';
-  const text = JSON.stringify({ ...doc, attempts: '\u0000attempts\u0000' }, null, 2);
-  const list = attempts.length ? `[\n${attempts.map((a) => `    ${JSON.stringify(a)}`).join(',\n')}\n  ]` : '[]';
+  const text = JSON.stringify(reportDocument(m), null, 2);
+  // JSON.stringify writes the marker's NULs as \u0000, which no other value here can hold before it.
+  const mark = `"attempts": ${JSON.stringify(ATTEMPTS_MARK)}`;
   const at = text.indexOf(mark);
+  const list = m.attempts.length ? `[\n${m.attempts.map((a) => `    ${attemptLine(a)}`).join(',\n')}\n  ]` : '[]';
   return `${text.slice(0, at)}"attempts": ${list}${text.slice(at + mark.length)}\n`;
 }
