@@ -9,13 +9,20 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 const ATTEMPTS_MARK = '\u0000attempts\u0000';
 
-/**
- * One attempt of the `attempts` list as a JSON line. Written as text rather than through an
- * object and JSON.stringify: a year of practice is 100,000 of them.
- */
+/** One attempt of the `attempts` list, as one JSON line (V8's serialiser is fastest on a plain object). */
 function attemptLine(a: ReportModel['attempts'][number]): string {
-  const score = isScored(a) ? String(r3(a.score)) : 'null';
-  return `{"question_id":${JSON.stringify(a.questionId)},"category":${JSON.stringify(a.category)},"topics":${JSON.stringify(a.topics)},"score":${score},"over_time":${a.overTime},"duration_ms":${a.durationMs},"at":"${a.answeredAt.toISOString()}","time_limit_ms":${a.timeLimit * 1000},"skipped":${a.skipped},"session_id":${a.sessionId}}`;
+  return JSON.stringify({
+    question_id: a.questionId,
+    category: a.category,
+    topics: a.topics,
+    score: isScored(a) ? r3(a.score) : null,
+    over_time: a.overTime,
+    duration_ms: a.durationMs,
+    at: a.answeredAt.toISOString(),
+    time_limit_ms: a.timeLimit * 1000,
+    skipped: a.skipped,
+    session_id: a.sessionId,
+  });
 }
 
 /** The report's document without its attempts (a marker stands in their place). */
