@@ -159,6 +159,33 @@ export function buildProgram(init: ProgramInit): Command {
     .description('merge a history exported with `export --format json` (importing twice changes nothing)')
     .argument('<file>', 'a JSON Lines export')
     .action(run(async () => (await import('./commands/import.js')).importCommand));
+  const config = program.command('config').description('your defaults in config.yaml: bank folders, strictness, retention, new cards per day, mock format, editor');
+  config
+    .command('path')
+    .description('print where the config file lives')
+    .action(run(async () => (await import('./commands/config.js')).configPath));
+  config
+    .command('show')
+    .description('every setting, its value and what it does')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/config.js')).configShow));
+  config
+    .command('set')
+    .description('set a value (for `banks`, add a folder)')
+    .argument('<key>', 'banks | strictness | retention | new_per_day | mock_format | editor')
+    .argument('<value>')
+    .action(run(async () => (await import('./commands/config.js')).configSet));
+  config
+    .command('unset')
+    .description('remove a value, back to the default')
+    .argument('<key>')
+    .action(run(async () => (await import('./commands/config.js')).configUnset));
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, options, question ids, topics, categories)')
+    .argument('<shell>', 'bash | zsh | fish')
+    .addHelpText('after', '\nInstall:\n  bash: sre-drill completion bash > ~/.local/share/bash-completion/completions/sre-drill\n  zsh:  sre-drill completion zsh > "${fpath[1]}/_sre-drill"\n  fish: sre-drill completion fish > ~/.config/fish/completions/sre-drill.fish')
+    .action(run(async () => (await import('./commands/completion.js')).completion));
   program
     .command('import-bank')
     .description('turn Markdown question collections or an Anki notes export into banks (the source is never modified)')
