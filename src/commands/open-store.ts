@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { checkRetention, DEFAULT_RETENTION } from '../core/scheduling/fsrs.js';
 import { DEFAULT_NEW_PER_DAY } from '../core/scheduling/queue.js';
+import type { Config } from '../core/config.js';
 import type { Context } from './context.js';
 import type { Store } from '../storage/store.js';
 
@@ -11,12 +12,13 @@ export interface StudySettings {
 }
 
 /**
- * Settings from the environment (`SRE_DRILL_RETENTION`, `SRE_DRILL_NEW_PER_DAY`), else the
- * defaults (0.9, 10). A value that is not a number in range is a usage error naming the variable.
+ * Settings from the environment (`SRE_DRILL_RETENTION`, `SRE_DRILL_NEW_PER_DAY`), else the config
+ * file (`retention`, `new_per_day`), else the defaults (0.9, 10). An environment value that is not
+ * a number in range is a usage error naming the variable (the config file is checked when read).
  */
-export function studySettings(env: NodeJS.ProcessEnv): StudySettings {
-  let retention = DEFAULT_RETENTION;
-  let newPerDay = DEFAULT_NEW_PER_DAY;
+export function studySettings(env: NodeJS.ProcessEnv, config: Config = {}): StudySettings {
+  let retention = config.retention ?? DEFAULT_RETENTION;
+  let newPerDay = config.new_per_day ?? DEFAULT_NEW_PER_DAY;
   const r = env.SRE_DRILL_RETENTION?.trim();
   if (r) {
     const n = Number(r);
@@ -34,9 +36,14 @@ export function studySettings(env: NodeJS.ProcessEnv): StudySettings {
   return { retention, newPerDay };
 }
 
+/** The study settings for a command: its environment, then the user's config file. */
+export function contextSettings(ctx: Context): StudySettings {
+  return studySettings(ctx.env, ctx.config());
+}
+
 /** Opens the progress store in the context's data folder with the context's settings. */
 export async function openContextStore(ctx: Context): Promise<Store> {
-  const settings = studySettings(ctx.env);
+  const settings = contextSettings(ctx);
   const [{ openStore }, dir] = await Promise.all([import('../storage/store.js'), ctx.dataDir()]);
   return openStore(dir, { retention: settings.retention });
 }

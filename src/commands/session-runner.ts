@@ -31,7 +31,7 @@ import { sanitise, sanitiseLine } from '../ui/sanitise.js';
 import { wrap } from '../ui/table.js';
 import type { SessionUi } from '../ui/session-ui.js';
 import type { Context } from './context.js';
-import { dayStart, openContextStore, studySettings } from './open-store.js';
+import { contextSettings, dayStart, openContextStore } from './open-store.js';
 
 /** Everything `drill`, `mock`, `review` and `resume` can ask of a session. */
 export interface SessionOptions {
@@ -142,7 +142,7 @@ export async function runSession(ctx: Context, opts: SessionOptions, resume?: St
         const items = store.reviewQueue(now, {
           questions: catalog.questions,
           dayStart: dayStart(now),
-          newPerDay: studySettings(ctx.env).newPerDay,
+          newPerDay: contextSettings(ctx).newPerDay,
           cram: opts.cram,
           limit: opts.limit,
         });

@@ -88,9 +88,9 @@ export async function menu(ctx: Context): Promise<number> {
   let due = 0;
   let waiting;
   try {
-    const { dayStart, studySettings } = await import('./open-store.js');
+    const { dayStart, contextSettings } = await import('./open-store.js');
     const now = ctx.now();
-    due = store.reviewQueue(now, { questions: catalog.questions, dayStart: dayStart(now), newPerDay: studySettings(ctx.env).newPerDay }).filter((i) => i.reason === 'due').length;
+    due = store.reviewQueue(now, { questions: catalog.questions, dayStart: dayStart(now), newPerDay: contextSettings(ctx).newPerDay }).filter((i) => i.reason === 'due').length;
     waiting = store.lastInterruptedSession();
   } finally {
     store.close();

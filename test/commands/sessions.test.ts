@@ -267,4 +267,17 @@ describe('config defaults', () => {
       store.close();
     }
   });
+
+  it('the config sets new questions per day; SRE_DRILL_NEW_PER_DAY wins for one run', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.yaml'), 'new_per_day: 2\n');
+    const skips = ':skip\n'.repeat(8);
+    const fromConfig = await runCli(['--data-dir', dir, '--bank', BANK, 'review'], { input: skips, env: testEnv({ SRE_DRILL_CONFIG_DIR: dir }) });
+    expect(fromConfig.stderr).toBe('');
+    expect(fromConfig.stdout).toContain('Review: 2 questions.');
+    const other = tempDir();
+    const fromEnv = await runCli(['--data-dir', other, '--bank', BANK, 'review'], { input: skips, env: testEnv({ SRE_DRILL_CONFIG_DIR: dir, SRE_DRILL_NEW_PER_DAY: '1' }) });
+    expect(fromEnv.stdout).toContain('Review: 1 question.');
+    expect(attemptsIn(other).attempts).toHaveLength(1);
+  });
 });
