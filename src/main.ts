@@ -20,17 +20,32 @@ export async function main(argv: readonly string[], init: MainInit): Promise<num
   let code: number = EXIT.ok;
   try {
     const program = buildProgram({ ...init, version: packageVersion(), setExitCode: (c) => (code = c) });
-    if (argv.length === 0) {
-      if (init.io.stdin.isTTY && init.io.stdout.isTTY) {
-        argv = ['menu'];
-        if (!program.commands.some((c) => c.name() === 'menu')) argv = ['--help'];
-      } else argv = ['--help'];
+    if (onlyGlobalOptions(argv)) {
+      // No command (perhaps `--data-dir X` alone): the menu in a terminal, else the help text.
+      const menu = init.io.stdin.isTTY && init.io.stdout.isTTY && program.commands.some((c) => c.name() === 'menu');
+      argv = [...argv, menu ? 'menu' : '--help'];
     }
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (err) {
     return report(err, init.io, debug);
   }
+}
+
+/** Options every command takes that are followed by a value. */
+const GLOBAL_WITH_VALUE = new Set(['--bank', '--data-dir']);
+const GLOBAL_FLAGS = new Set(['--no-color', '--debug']);
+
+/** True when argv holds nothing but global options: no command, no help or version request. */
+export function onlyGlobalOptions(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const name = a.split('=', 1)[0]!;
+    if (GLOBAL_WITH_VALUE.has(name)) {
+      if (!a.includes('=') && ++i >= argv.length) return false;
+    } else if (!GLOBAL_FLAGS.has(a)) return false;
+  }
+  return true;
 }
 
 function report(err: unknown, io: Io, debug: boolean): number {

@@ -26,6 +26,15 @@ describe('sre-drill --version and --help', () => {
     expect(r.stdout).toContain('Usage: sre-drill');
   });
 
+  it('treats global options alone like no arguments: help outside a terminal; a missing value is a usage error', async () => {
+    const r = await runCli(['--data-dir', '/nonexistent/sre-drill', '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: sre-drill');
+    const missing = await runCli(['--bank']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("option '--bank <path>' argument missing");
+  });
+
   it('turns an unknown command into a usage error, exit 2, without a stack trace', () => {
     const r = spawnCli(['frobnicate']);
     expect(r.code).toBe(2);

@@ -144,7 +144,7 @@ describe('a drill in a real terminal (tmux)', () => {
     expect(s).toContain('EXIT=130');
   }, 60_000);
 
-  it('`sre-drill` alone in a terminal opens the menu', async () => {
+  it('`sre-drill` alone in a terminal opens the menu, global options or not', async () => {
     const dir = tempDir();
     // No arguments at all (the data folder comes from the environment).
     start('menu', `${process.execPath} ${BIN}`, 80, [`SRE_DRILL_HOME=${dir}`]);
@@ -156,6 +156,11 @@ describe('a drill in a real terminal (tmux)', () => {
     expect(s).toContain('Banks:');
     t('send-keys', '-t', 'menu', 'Up', 'Enter');
     expect(await waitFor('menu', /EXIT=\d+/)).toContain('EXIT=0');
+    // Only global options, no command: still the menu, with those options in force.
+    start('menu-opts', `${process.execPath} ${BIN} --data-dir ${dir} --bank ${BANK}`, 80);
+    expect(await waitFor('menu-opts', 'what would you like to do?')).toContain('Review: ');
+    t('send-keys', '-t', 'menu-opts', 'Up', 'Enter');
+    expect(await waitFor('menu-opts', /EXIT=\d+/)).toContain('EXIT=0');
   }, 60_000);
 
   it('closing the terminal (SIGHUP) saves the draft and marks the session interrupted', async () => {
