@@ -309,9 +309,13 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
       } else {
         graded = (await grader()).grade(question, state.turn === 'follow-up' ? combinedAnswer(store, sessionId, question.id, result.text) : result.text);
       }
+      if (skipped) {
+        // A skip earns nothing, whatever was typed before it; the feedback says so plainly.
+        graded = { ...graded, score: 0, points: graded.points.map((p) => ({ ...p, matched: false, strength: 0, evidence: '' })), notices: ['Skipped: the key points and the model answer below are what a full answer covers.'] };
+      }
       const wasFollowUp = state.turn === 'follow-up';
       const fin = finishTurn(state, question, { skipped, timedOut: result.action === 'timeout', missedPoints: graded.points.some((p) => !p.matched) }, now, rng);
-      const suggested = suggestRating({ score: skipped ? 0 : graded.score, skipped, overTime: fin.record.overTime, hintsUsed: fin.record.hintsUsed });
+      const suggested = suggestRating({ score: graded.score, skipped, overTime: fin.record.overTime, hintsUsed: fin.record.hintsUsed });
       // Ask for a rating only where feedback is shown; the mock and plain mode use the suggestion.
       const willAsk = kind !== 'mock' && ui.interactive && !wasFollowUp;
       const attemptId = store.recordAttempt(
@@ -323,8 +327,8 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
           prompt: wasFollowUp ? `${question.prompt}\nFollow-up: ${fin.record.followUp ?? ''}` : question.prompt,
           keyPoints: question.keyPoints,
           answer: result.text,
-          points: skipped ? graded.points.map((p) => ({ ...p, matched: false, strength: 0, evidence: '' })) : graded.points,
-          score: skipped ? 0 : graded.score,
+          points: graded.points,
+          score: graded.score,
           star: graded.star,
           durationMs: fin.record.durationMs,
           timeLimit: fin.record.timeLimit,

@@ -78,6 +78,18 @@ describe('drill in plain mode', () => {
     expect(second).toMatchObject({ skipped: true, score: 0, suggestedRating: 'again' });
   });
 
+  it(':skip after typing earns nothing, and the feedback says it was skipped', async () => {
+    const dir = tempDir();
+    const r = await runCli(['--data-dir', dir, '--bank', BANK, 'drill', '--topic', 'slo', '--count', '1'], { input: 'An SLO is a target for an SLI, measured over a rolling window.\n:skip\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('! Skipped: the key points and the model answer below are what a full answer covers.');
+    expect(r.stdout).toContain('Score 0%  0 of 2 key points made');
+    expect(r.stdout).not.toContain('The answer is empty');
+    const [a] = attemptsIn(dir).attempts;
+    expect(a).toMatchObject({ skipped: true, score: 0, suggestedRating: 'again' });
+    expect(a!.points.every((p) => !p.matched && p.evidence === '')).toBe(true);
+  });
+
   it('pair mode scores from the points the interviewer ticks and keeps the notes', async () => {
     const dir = tempDir();
     const r = await runCli(['--data-dir', dir, '--bank', BANK, 'drill', '--pair', '--topic', 'slo', '--count', '1'], { input: '.\n1\nGood on the target, forgot the window.\n' });
