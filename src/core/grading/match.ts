@@ -73,7 +73,7 @@ export interface AnalysedAnswer {
   postings: Map<string, Occurrence[]>;
   /** Character range of each segment, for quoting evidence. */
   segments: { start: number; end: number }[];
-  /** 1 for a segment in prose, BUZZWORD_DAMPING for one in a list of terms. */
+  /** 1 for a segment in prose, BUZZWORD_DAMPING for one in a list of terms (read by item). */
   segDamp: number[];
 }
 
@@ -146,32 +146,37 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: Readon
 export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
   const tokens = tokenize(text);
   const segments: { start: number; end: number }[] = [];
+  for (const t of tokens) {
+    const s = segments[t.segment];
+    if (s) s.end = t.end;
+    else segments[t.segment] = { start: t.start, end: t.end };
+  }
+  // Lists are read by item (segments joined across brackets and quotes).
   const bare: boolean[] = [];
   const long: boolean[] = [];
   /** Verbless and at most six words: could be an item of a list. */
   const short: boolean[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const seg = tokens[i]!.segment;
+    const item = tokens[i]!.item;
     let j = i;
     let stops = 0;
     let cue = false;
-    while (j < tokens.length && tokens[j]!.segment === seg) {
+    while (j < tokens.length && tokens[j]!.item === item) {
       if (tokens[j]!.stop) stops++;
       if (VERB_CUES.has(tokens[j]!.word)) cue = true;
       j++;
     }
     const n = j - i;
     // Prose: a verb cue (auxiliary, modal, pronoun) in two words or more, or a function word in three or more.
-    bare[seg] = !((cue && n >= 2) || (stops >= 1 && n >= 3));
-    long[seg] = n >= 3 && stops === 0 && !cue;
-    short[seg] = !cue && n <= 6;
-    segments[seg] = { start: tokens[i]!.start, end: tokens[j - 1]!.end };
+    bare[item] = !((cue && n >= 2) || (stops >= 1 && n >= 3));
+    long[item] = n >= 3 && stops === 0 && !cue;
+    short[item] = !cue && n <= 6;
     i = j;
   }
-  // A list of terms: a verbless segment next to another verbless one ("SLI, SLO, SLA"), or three
+  // A list of terms: a verbless item next to another verbless one ("SLI, SLO, SLA"), or three
   // words or more with no function word at all ("latency alerting dashboards kubernetes"). A lone
   // terse fragment ("by reference") is an answer, not a list, and keeps full weight.
-  const segDamp = bare.map((b, k) => (b && (long[k] || bare[k - 1] || bare[k + 1]) ? BUZZWORD_DAMPING : 1));
+  const itemDamp = bare.map((b, k) => (b && (long[k] || bare[k - 1] || bare[k + 1]) ? BUZZWORD_DAMPING : 1));
   // A bullet list whose items are mostly bare terms: the verbless items among them ("- owner and a
   // due date") are list items too.
   for (let k = 0; k < short.length; ) {
@@ -180,9 +185,11 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
     const run = e - k;
     let bareCount = 0;
     for (let x = k; x < e; x++) if (bare[x]) bareCount++;
-    if (run >= 3 && bareCount * 2 >= run) for (let x = k; x < e; x++) segDamp[x] = BUZZWORD_DAMPING;
+    if (run >= 3 && bareCount * 2 >= run) for (let x = k; x < e; x++) itemDamp[x] = BUZZWORD_DAMPING;
     k = Math.max(e, k + 1);
   }
+  const segDamp: number[] = [];
+  for (const t of tokens) segDamp[t.segment] = itemDamp[t.item]!;
   for (const t of tokens) {
     if (t.stop || lexicon.knownStems.has(t.stem)) continue;
     const fixed = lexicon.typos.correct(t.word);

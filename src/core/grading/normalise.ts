@@ -57,6 +57,11 @@ export interface Token {
   sentence: number;
   /** Index of the segment (split at any punctuation: commas, semicolons, brackets, bullets). */
   segment: number;
+  /**
+   * Index of the list item: like the segment, but brackets and quotes do not split it, so
+   * `the "main()" function` or `push (add an element)` read as one stretch of prose.
+   */
+  item: number;
   /** Index of the clause (a segment split further at connectives such as "but" or "because"). */
   clause: number;
   /** True when the token sits in the scope of a negation. */
@@ -70,6 +75,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|\.\d+)*/gu;
 // single line break is a wrapped line (answers typed in an editor), not a sentence end.
 const SENTENCE_GAP = /[.!?](?:\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s|[.!?]["')\]]/;
 const SEGMENT_GAP = /[,;:()[\]{}•|/\\"“”]|\s[-–—*]\s|^[-–—*]\s/;
+/** The separators of list items: SEGMENT_GAP without brackets and quotes. */
+const ITEM_GAP = /[,;:•|/\\]|\s[-–—*]\s|^[-–—*]\s/;
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
@@ -103,6 +110,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let segment = 0;
+  let item = 0;
   let clause = 0;
   let last = 0;
   let m: RegExpExecArray | null;
@@ -114,15 +122,17 @@ export function tokenize(text: string): Token[] {
       if (SENTENCE_GAP.test(gap)) {
         sentence++;
         segment++;
+        item++;
         clause++;
       } else if (SEGMENT_GAP.test(gap)) {
         segment++;
         clause++;
+        if (ITEM_GAP.test(gap)) item++;
       }
     }
     const word = m[0].toLowerCase().replace(/’/g, "'");
     if (CLAUSE_STARTERS.has(word) && tokens.length && tokens[tokens.length - 1]!.clause === clause) clause++;
-    tokens.push({ index: tokens.length, word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });
+    tokens.push({ index: tokens.length, word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, item, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });
     last = m.index + m[0].length;
   }
   markNegation(tokens);

@@ -131,4 +131,10 @@ describe('buzzword lists', () => {
     const terse = g.grade(idempotent, 'exponential backoff');
     expect(terse.points[1]!.matched).toBe(true);
   });
+
+  it('reads brackets and quotes inside prose as prose, not as list items', () => {
+    const plain = g.grade(idempotent, 'Use exponential backoff between attempts').points[1]!.strength;
+    expect(g.grade(idempotent, 'Use "exponential backoff" (between attempts)').points[1]!.strength).toBe(plain);
+    expect(g.grade(idempotent, 'exponential (backoff)').points[1]!.matched).toBe(true);
+  });
 });
