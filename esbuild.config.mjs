@@ -2,7 +2,7 @@
 // commands load lazily, so start-up reads little. Native and browser modules stay external.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
 await build({
@@ -15,6 +15,8 @@ await build({
   target: 'node20',
   external: ['better-sqlite3', 'playwright-core'],
   chunkNames: 'chunks/[name]-[hash]',
+  // `--version` prints this without reading package.json (src/main.ts).
+  define: { SRE_DRILL_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,13 @@ function heavyIn(urls: string[]): string[] {
 }
 
 describe('lazy loading', () => {
+  it('`--version` loads no more than the entry: not the command line (issue 8: start-up within 1.3× of node)', () => {
+    const r = spawnSync(process.execPath, ['--import', join(FIXTURES, 'load-hooks', 'register.mjs'), BIN, '--version'], { env: testEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = [...r.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]!);
+    expect(loaded.some((url) => readFileSync(fileURLToPath(url), 'utf8').includes('_parseCommand'))).toBe(false);
+  });
+
   it('a plain drill shows its first question with no heavy module loaded; the report loads at the end', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['--import', join(FIXTURES, 'load-hooks', 'register.mjs'), BIN, '--data-dir', dir, 'drill', '--count', '1', '--seed', '7'], { env: testEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
