@@ -8,8 +8,8 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord } from '../core/export
 import type { PointResult, StarResult } from '../core/grading/types.js';
 import type { Attempt, Rating, SessionKind, SessionStatus } from '../core/model.js';
 import { checkRetention, DEFAULT_RETENTION, next, retrievability, type CardState, type CardStateName } from '../core/scheduling/fsrs.js';
-import { queue, DEFAULT_NEW_PER_DAY, type QueueItem, type QueueQuestion } from '../core/scheduling/queue.js';
-import { updateTopic, type TopicStat } from '../core/scheduling/topics.js';
+import { queue, DEFAULT_NEW_PER_DAY, type QueueCard, type QueueItem, type QueueQuestion } from '../core/scheduling/queue.js';
+import { TOPIC_PULL, updateTopic, type TopicStat } from '../core/scheduling/topics.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /**
@@ -600,6 +600,11 @@ export class Store {
     }
   }
 
+  /** Reads in one transaction, so several queries see the same state of the file. */
+  private snapshot<T>(doing: string, fn: () => T): T {
+    return this.read(doing, () => this.db.transaction(fn).deferred());
+  }
+
   private read<T>(doing: string, fn: () => T): T {
     try {
       return fn();
@@ -928,13 +933,20 @@ export class Store {
   reviewQueue(now: Date, req: QueueRequest): QueueItem[] {
     const weakness = new Map(this.topicStats().map((t) => [t.topic, t.weakness]));
     const newToday = this.newCardsSince(req.dayStart);
-    const cards = this.read('reading cards', () =>
-      this.sql<Pick<CardRow, 'question_id' | 'due' | 'last_review' | 'state' | 'stability'>>(`SELECT question_id, due, last_review, state, stability FROM cards`)
-        .all()
-        .map((r) => ({ questionId: r.question_id, due: date(r.due), lastReview: dateOrNull(r.last_review), state: r.state, stability: r.stability })),
-    );
+    // A card comes up at most TOPIC_PULL of its interval before its FSRS due date (see
+    // comesUpAt): the cards that cannot be due yet are not read, only their questions left out
+    // (they are neither due nor new), which is most of a large history.
+    const soon = `(? OR state = 'new' OR due - max(0, due - coalesce(last_review, due)) * ? <= ?)`;
+    const params = [req.cram ? 1 : 0, TOPIC_PULL, ms(now)];
+    const { cards, later } = this.snapshot('reading cards', () => {
+      const rows = this.sql(`SELECT question_id, due, last_review, state, stability FROM cards WHERE ${soon}`).raw(true).all(...params) as [string, number, number | null, CardStateName, number][];
+      return {
+        cards: rows.map((r): QueueCard => ({ questionId: r[0], due: date(r[1]), lastReview: dateOrNull(r[2]), state: r[3], stability: r[4] })),
+        later: new Set(this.sql(`SELECT question_id FROM cards WHERE NOT ${soon}`).pluck(true).all(...params) as string[]),
+      };
+    });
     return queue(cards, now, {
-      questions: req.questions,
+      questions: later.size ? req.questions.filter((q) => !later.has(q.id)) : req.questions,
       topicWeakness: weakness,
       newLimit: Math.max(0, (req.newPerDay ?? DEFAULT_NEW_PER_DAY) - newToday),
       cram: req.cram,

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { next } from '../../src/core/scheduling/fsrs.js';
+import { queue } from '../../src/core/scheduling/queue.js';
 import { SCHEMA_VERSION } from '../../src/storage/migrations.js';
 import { DB_FILE, openStore, QUICK_CHECK_MAX_BYTES, type Store } from '../../src/storage/store.js';
 import { tempDir } from '../helpers/cli.js';
@@ -315,6 +316,36 @@ describe('attempts and cards', () => {
       expect(q.map((i) => [i.id, i.reason])).toEqual([['what-is-a-probe', 'due'], ['liveness-probe', 'new']]);
       expect(s.reviewQueue(at(2 * MINUTE), { questions, dayStart: T0, newPerDay: 1 }).map((i) => i.id)).toEqual(['what-is-a-probe']);
       expect(s.reviewQueue(at(2 * MINUTE), { questions, dayStart: at(DAY), cram: true, limit: 2 }).map((i) => i.id)).toEqual(['liveness-probe', 'what-is-a-probe']);
+    });
+  });
+
+  it('reviewQueue reads only the cards that can come up, and queues as the core does over every card', () => {
+    withStore(tempDir(), (s) => {
+      const sid = session(s);
+      const q = (id: string, topics: string[]) => ({ id, topics });
+      const questions = [q('calm-a', ['calm']), q('calm-b', ['calm']), q('weak-a', ['weak']), q('weak-b', ['weak', 'calm']), q('never', ['weak'])];
+      // Ratings a few days apart build intervals of days; the missed answers make 'weak' weak,
+      // which pulls its cards forward by up to half their interval.
+      for (const [i, id] of ['calm-a', 'calm-b', 'weak-a', 'weak-b'].entries()) {
+        const topics = questions.find((x) => x.id === id)!.topics;
+        const weak = id.startsWith('weak');
+        for (let k = 0; k < 3; k++) {
+          s.recordAttempt(makeAttempt(sid, { questionId: id, topics, rating: weak ? 'hard' : 'good', points: points(!weak, !weak), answeredAt: at(i * HOUR + k * 4 * DAY) }));
+        }
+      }
+      const weakness = new Map(s.topicStats().map((t) => [t.topic, t.weakness]));
+      expect(weakness.get('weak')).toBeGreaterThan(0.5);
+      const seen = new Set<string>();
+      for (let day = 8; day <= 60; day++) {
+        const now = at(day * DAY);
+        for (const cram of [false, true]) {
+          const got = s.reviewQueue(now, { questions, dayStart: now, cram });
+          expect(got).toEqual(queue(s.cards(now), now, { questions, topicWeakness: weakness, newLimit: 10, cram }));
+          for (const i of got) if (!cram) seen.add(`${i.id} ${i.reason}`);
+        }
+      }
+      // Every card came due at some point, and only the unanswered question was ever new.
+      expect([...seen].sort()).toEqual(['calm-a due', 'calm-b due', 'never new', 'weak-a due', 'weak-b due']);
     });
   });
 });

@@ -104,9 +104,9 @@ export function queue(cards: readonly QueueCard[], now: Date, opts: QueueOptions
       .slice(0, limit);
   }
   const due = sched.sort((a, b) => a.retrievability! - b.retrievability! || byDue(a, b));
-  const order = new Map(opts.questions.map((q, i) => [q.id, i]));
+  // `fresh` is in bank order and the sort is stable: bank order among equals.
   const newOnes = fresh
-    .sort((a, b) => b.weakness - a.weakness || order.get(a.id)! - order.get(b.id)!)
+    .sort((a, b) => b.weakness - a.weakness)
     .slice(0, Math.max(0, opts.newLimit ?? DEFAULT_NEW_PER_DAY));
   return [...due, ...newOnes].slice(0, limit);
 }
