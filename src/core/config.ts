@@ -25,7 +25,7 @@ export const CONFIG_KEYS: Readonly<Record<ConfigKey, string>> = {
   retention: 'desired retention for spaced repetition, 0.7 to 0.99',
   new_per_day: 'new questions introduced by `review` per day',
   mock_format: `default mock interview format: ${MOCK_FORMATS.join(' | ')}`,
-  editor: 'the editor opened for long answers (default: $VISUAL, $EDITOR, then vi)',
+  editor: 'the editor opened for long answers (default: $VISUAL, $EDITOR, then vim)',
 };
 
 /** Checks a key typed on the command line. */
