@@ -8,8 +8,9 @@ import type { Rating } from '../model.js';
  *   score ≥ 0.40 → hard    partly recalled
  *   otherwise    → again   not recalled (a skipped answer is always again)
  *
- * An answer that ran over its time limit or used a hint is capped at good: recall that needed
- * extra time or a nudge is not effortless.
+ * Each hint used lowers the suggestion one step (easy → good → hard → again): every nudge is
+ * recall the person did not do alone. An answer that ran over its time limit is capped at good:
+ * recall that needed extra time is not effortless.
  */
 export const RATING_THRESHOLDS = { easy: 0.9, good: 0.7, hard: 0.4 } as const;
 
@@ -21,11 +22,17 @@ export interface RatingEvidence {
   hintsUsed?: number;
 }
 
-/** Example: `suggestRating({score: 0.75})` → 'good'; `suggestRating({score: 0.95, hintsUsed: 1})` → 'good'. */
+const LADDER: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
+
+/**
+ * Example: `suggestRating({score: 0.75})` → 'good'; `suggestRating({score: 0.95, hintsUsed: 1})` →
+ * 'good'; `suggestRating({score: 0.95, hintsUsed: 2})` → 'hard'.
+ */
 export function suggestRating(e: RatingEvidence): Rating {
   if (e.skipped) return 'again';
   const t = RATING_THRESHOLDS;
-  const r: Rating = e.score >= t.easy ? 'easy' : e.score >= t.good ? 'good' : e.score >= t.hard ? 'hard' : 'again';
-  if (r === 'easy' && (e.overTime || (e.hintsUsed ?? 0) > 0)) return 'good';
-  return r;
+  let step = e.score >= t.easy ? 3 : e.score >= t.good ? 2 : e.score >= t.hard ? 1 : 0;
+  if (e.overTime) step = Math.min(step, 2);
+  step = Math.max(0, step - Math.max(0, Math.floor(e.hintsUsed ?? 0)));
+  return LADDER[step]!;
 }

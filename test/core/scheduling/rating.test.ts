@@ -19,9 +19,18 @@ describe('suggestRating', () => {
     expect(suggestRating({ score: 1, skipped: true })).toBe('again');
   });
 
-  it('over time or a hint caps the suggestion at good', () => {
+  it('over time caps the suggestion at good', () => {
     expect(suggestRating({ score: 0.95, overTime: true })).toBe('good');
-    expect(suggestRating({ score: 0.95, hintsUsed: 2 })).toBe('good');
-    expect(suggestRating({ score: 0.5, hintsUsed: 1 })).toBe('hard');
+    expect(suggestRating({ score: 0.75, overTime: true })).toBe('good');
+    expect(suggestRating({ score: 0.5, overTime: true })).toBe('hard');
+  });
+
+  it('each hint lowers the suggestion one step, down to again', () => {
+    expect(suggestRating({ score: 0.95, hintsUsed: 1 })).toBe('good');
+    expect(suggestRating({ score: 0.95, hintsUsed: 2 })).toBe('hard');
+    expect(suggestRating({ score: 0.75, hintsUsed: 1 })).toBe('hard');
+    expect(suggestRating({ score: 0.5, hintsUsed: 1 })).toBe('again');
+    expect(suggestRating({ score: 0.95, hintsUsed: 5 })).toBe('again');
+    expect(suggestRating({ score: 0.95, overTime: true, hintsUsed: 1 })).toBe('hard');
   });
 });
