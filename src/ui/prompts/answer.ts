@@ -223,7 +223,9 @@ export const answerPrompt = createPrompt<AnswerResult | { action: 'quit'; text: 
 
   const { columns, rows } = config.size();
   const cols = Math.max(20, columns);
-  const reading = config.clock();
+  const raw = config.clock();
+  // Without --overtime the answer is submitted at zero: the last frame says 0:00, never "over".
+  const reading = !config.overtime && raw.remainingMs !== null && raw.remainingMs < 0 ? { ...raw, remainingMs: 0 } : raw;
   const header = headerLine(config.heading, reading, status, cols, theme);
   const body: string[] = [...wrap(sanitise(config.question), cols - 1)];
   if (config.followUp) body.push('', ...wrap(`${c.bold('Follow-up:')} ${sanitise(config.followUp)}`, cols - 1));

@@ -98,6 +98,15 @@ describe('answer prompt: the countdown', () => {
     await expect(r.answer).resolves.toEqual({ action: 'timeout', text: 'An SLO is a target\nover a window' });
   });
 
+  it('a late clock tick at expiry still shows 0:00, not "over", without --overtime', async () => {
+    // The limit falls between two ticks, so the tick that submits comes half a second late.
+    const r = await ask(config({}, 120_500).cfg);
+    await tick(r, 121_000);
+    await expect(r.answer).resolves.toMatchObject({ action: 'timeout' });
+    expect(r.getScreen()).toContain('⏱ 0:00 left');
+    expect(r.getScreen()).not.toContain('over 0:');
+  });
+
   it('with overtime allowed keeps counting past zero', async () => {
     const r = await ask(config({ overtime: true }).cfg);
     await tick(r, 125_000);
