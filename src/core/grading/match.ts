@@ -18,13 +18,15 @@ export const BUZZWORD_DAMPING = 0.3;
  * spread: a point spread over the whole answer counts this much of what it would in one place.
  * text: coverage → strength for a point's own text: below `lo` nothing, from `hi` on everything.
  * accept: the same for `accept` phrases, which are short and exact, so nearly all must be there.
- * promptDamping: words of the question's own prompt count this much: repeating the question shows little.
+ * prompt: words of the question's own prompt. Found in an answer they earn `evidence` of their weight
+ * (restating the question shows little), while the point still counts them at `size` of it, so a
+ * point is not made by the prompt's words alone.
  */
 export const TUNING = Object.freeze({
   spread: 0.8,
   text: Object.freeze({ lo: 0, hi: 0.5 }),
   accept: Object.freeze({ lo: 0.5, hi: 0.9 }),
-  promptDamping: 0.5,
+  prompt: Object.freeze({ evidence: 0.25, size: 0.5 }),
 });
 /** Evidence quotes are cut to this many characters. */
 export const MAX_EVIDENCE_CHARS = 200;
@@ -34,12 +36,14 @@ export interface Unit {
   keys: string[];
   /** A looser key (the stem's first letters) that makes the unit at PREFIX_CREDIT. */
   soft?: string;
+  /** What finding the unit earns towards its phrase's `total`. */
   weight: number;
   negated: boolean;
 }
 
 export interface Phrase {
   units: Unit[];
+  /** The phrase's size: what finding all of it would earn, counting the prompt's words at `TUNING.prompt.size`. */
   total: number;
   /**
    * Set for an accept phrase of several words but one content word ("retry-after", "why it was
@@ -105,16 +109,21 @@ export const PROMPT_ONLY_ACCEPT_CAP = 0.45;
 
 /**
  * Turns a point text or accept phrase into weighted units. In a point's text, the prompt's own
- * words (`promptStems`) count less; an accept phrase keeps full weights, but one made only of
- * prompt words is marked `onlyPrompt`.
+ * words (`promptKeys`) earn and count less (`TUNING.prompt`); an accept phrase keeps full weights,
+ * but one made only of prompt words is marked `onlyPrompt`.
  */
 export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: ReadonlySet<string>, kind: 'point' | 'accept' = 'point'): Phrase {
   const tokens = tokenize(text);
   const { content, hits } = contentWithConcepts(tokens, lexicon);
   const promptStems = kind === 'point' ? promptKeys : new Set<string>();
   const units: Unit[] = [];
+  let total = 0;
+  const add = (unit: Omit<Unit, 'weight'>, w: number, keys: string[], stems: string[]) => {
+    const prompt = stems.every((s) => promptStems.has(s)) || keys.some((k) => promptStems.has(k));
+    units.push({ ...unit, weight: w * (prompt ? TUNING.prompt.evidence : 1) });
+    total += w * (prompt ? TUNING.prompt.size : 1);
+  };
   const seen = new Set<string>();
-  const damp = (keys: string[], stems: string[]) => (stems.every((s) => promptStems.has(s)) || keys.some((k) => promptStems.has(k)) ? TUNING.promptDamping : 1);
   let hi = 0;
   for (let i = 0; i < content.length; i++) {
     const hit = hits.find((h) => h.from === i);
@@ -125,7 +134,7 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: Readon
       if (!seen.has(id)) {
         seen.add(id);
         const w = Math.max(...hit.keys.map((k) => lexicon.weight(k)));
-        units.push({ keys, weight: w * damp(hit.keys, stems), negated: content[i]!.negated });
+        add({ keys, negated: content[i]!.negated }, w, hit.keys, stems);
       }
       i = hit.to - 1;
       hi = hit.to;
@@ -135,11 +144,11 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: Readon
     const t = content[i]!;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    units.push({ keys: [t.stem], soft: prefixKey(t.stem), weight: lexicon.weight(t.stem) * damp([], [t.stem]), negated: t.negated });
+    add({ keys: [t.stem], soft: prefixKey(t.stem), negated: t.negated }, lexicon.weight(t.stem), [], [t.stem]);
   }
   const onlyPrompt = kind === 'accept' && units.length > 0 && units.every((u) => u.keys.some((k) => promptKeys.has(k)));
   const literal = kind === 'accept' && units.length === 1 && tokens.length > 1 ? tokens.map((t) => t.word).join(' ') : undefined;
-  return { units, total: units.reduce((a, u) => a + u.weight, 0), literal, onlyPrompt };
+  return { units, total, literal, onlyPrompt };
 }
 
 /** Reads an answer once: tokens, typo repairs, concepts, and postings for every key. */

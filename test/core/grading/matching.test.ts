@@ -26,6 +26,13 @@ describe('key-point matching', () => {
     expect(family).toBeLessThan(strengthOf('We rely on replicas.'));
   });
 
+  it('does not make a point from the words of the question restated', () => {
+    const q = question('breaker', 'How does a circuit breaker protect a service?', ['The circuit breaker opens and fails fast']);
+    const g2 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    expect(g2.grade(q, 'A circuit breaker protects the service.').points[0]!.matched).toBe(false);
+    expect(g2.grade(q, 'It opens and fails fast.').points[0]!.strength).toBe(1);
+  });
+
   it('ignores case and punctuation', () => {
     const a = g.grade(idempotent, 'the operation must be idempotent so a repeat has no extra effect');
     const b = g.grade(idempotent, 'THE OPERATION... MUST be IDEMPOTENT!!! so a repeat has no extra effect?');
