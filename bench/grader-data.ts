@@ -40,8 +40,16 @@ export function referenceToPoints(reference: string): string[] {
   return parts.length ? parts : [reference];
 }
 
-/** One question per Mohler question id: its reference answer split into equal-weight key points. */
-export function mohlerQuestions(rows: readonly MohlerRow[]): Map<string, Question> {
+/**
+ * How a reference answer becomes key points. `whole`: the reference is one key point. The graders
+ * marked each answer as a whole (0-5), not sentence by sentence, and a one-sentence reference is
+ * already one point; a reference of several sentences is often one idea said twice, so cutting it
+ * asks for every sentence. `sentences`: referenceToPoints, equal weights, shown beside it.
+ */
+export type ReferenceCut = 'whole' | 'sentences';
+
+/** One question per Mohler question id, its key points cut from the reference answer. */
+export function mohlerQuestions(rows: readonly MohlerRow[], cut: ReferenceCut = 'whole'): Map<string, Question> {
   const out = new Map<string, Question>();
   for (const r of rows) {
     if (out.has(r.question_id)) continue;
@@ -52,7 +60,7 @@ export function mohlerQuestions(rows: readonly MohlerRow[]): Map<string, Questio
       topics: ['mohler'],
       difficulty: 1,
       timeLimit: 120,
-      keyPoints: referenceToPoints(r.reference).map((point) => ({ point, accept: [], weight: 1 })),
+      keyPoints: (cut === 'whole' ? [r.reference] : referenceToPoints(r.reference)).map((point) => ({ point, accept: [], weight: 1 })),
       modelAnswer: r.reference,
       ungraded: false,
       hints: [],
@@ -62,6 +70,20 @@ export function mohlerQuestions(rows: readonly MohlerRow[]): Map<string, Questio
     });
   }
   return out;
+}
+
+/**
+ * The rows split by question: questions in odd and even places of the file (1st, 3rd, ... and
+ * 2nd, 4th, ...). The prompt weights (TUNING.prompt) and the `whole` cut were chosen on the even
+ * half; the odd half shows whether they carry over to questions they were not chosen on.
+ */
+export function splitByQuestion(rows: readonly MohlerRow[]): { odd: number[]; even: number[] } {
+  const place = new Map<string, number>();
+  for (const r of rows) if (!place.has(r.question_id)) place.set(r.question_id, place.size + 1);
+  const odd: number[] = [];
+  const even: number[] = [];
+  rows.forEach((r, i) => (place.get(r.question_id)! % 2 === 1 ? odd : even).push(i));
+  return { odd, even };
 }
 
 /** The README's sanity baseline: share of the reference's content words found in the answer. */

@@ -16,6 +16,8 @@ import {
   readLabelled,
   readMohler,
   rmseAfterFit,
+  splitByQuestion,
+  type ReferenceCut,
 } from './grader-data.js';
 import { atLeast, atMost, BIN, info, median, nodeFloor, ROOT, timeNode, withTempDir, writeFile, type BenchModule, type Figure } from './lib.js';
 
@@ -25,15 +27,23 @@ function mohlerFigures(figures: Figure[]): void {
     figures.push(info('Mohler agreement', NaN, '', `skipped: ${MOHLER_DIR} is absent`));
     return;
   }
-  const questions = mohlerQuestions(rows);
   const catalog = loadCatalogOrThrow([builtinBanksDir()], ROOT);
-  const grader = createGrader({ questions: [...questions.values()], glossary: catalog.glossary });
   const gold = rows.map((r) => r.score_avg);
-  const ours = rows.map((r) => grader.grade(questions.get(r.question_id)!, r.answer).score);
+  const scores = (cut: ReferenceCut) => {
+    const questions = mohlerQuestions(rows, cut);
+    const grader = createGrader({ questions: [...questions.values()], glossary: catalog.glossary });
+    return rows.map((r) => grader.grade(questions.get(r.question_id)!, r.answer).score);
+  };
+  const ours = scores('whole');
   const base = rows.map((r) => contentWordRecall(r.reference, r.answer));
-  const n = `${rows.length} answers, ${questions.size} questions`;
+  const half = splitByQuestion(rows);
+  const on = (xs: readonly number[], idx: readonly number[]) => idx.map((i) => xs[i]!);
+  const n = `${rows.length} answers, ${new Set(rows.map((r) => r.question_id)).size} questions, each reference one key point`;
   figures.push(atLeast('Mohler: Pearson r with score_avg', pearson(ours, gold), '', 0.6, n));
   figures.push(info('Mohler: RMSE after a linear fit (0-5)', rmseAfterFit(ours, gold), '', 'constant predictor 1.096'));
+  figures.push(info('Mohler: r on even-placed questions', pearson(on(ours, half.even), on(gold, half.even)), '', `${half.even.length} answers; the prompt weights (TUNING.prompt) and the whole-reference cut were chosen on these`));
+  figures.push(info('Mohler: r on odd-placed questions', pearson(on(ours, half.odd), on(gold, half.odd)), '', `${half.odd.length} answers, held out`));
+  figures.push(info('Mohler: r, references cut into sentences', pearson(scores('sentences'), gold), '', 'one key point per sentence or ";" clause'));
   figures.push(info('Mohler baseline (content-word recall): r', pearson(base, gold), '', 'the floor; README: 0.480'));
   figures.push(info('Mohler baseline: RMSE after a linear fit', rmseAfterFit(base, gold), '', 'README: 0.962'));
 }
