@@ -2,7 +2,7 @@ import type { Catalog } from '../core/bank/catalog.js';
 import { findQuestion, topicCounts } from '../core/bank/catalog.js';
 import { CATEGORIES, DIFFICULTY_NAMES, type Question } from '../core/bank/schema.js';
 import { BankError, EXIT } from '../core/errors.js';
-import { displayPath, loadCatalog } from '../storage/bank-loader.js';
+import { displayPath, loadCatalogLazily } from '../storage/bank-files.js';
 import { sanitise, sanitiseLine } from '../ui/sanitise.js';
 import { table, wrap } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
@@ -34,7 +34,7 @@ export function summariseFiles(catalog: Catalog, cwd: string): BankFileSummary[]
 }
 
 export async function banksList(ctx: Context, opts: JsonOpt): Promise<number> {
-  const catalog = ctx.catalog();
+  const catalog = await ctx.catalog();
   const files = summariseFiles(catalog, ctx.cwd);
   if (opts.json) {
     ctx.out(JSON.stringify({ files, total: catalog.questions.length, categories: countBy(catalog.questions, (q) => q.category) }, null, 2) + '\n');
@@ -59,7 +59,7 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Record<string, 
 
 export async function banksValidate(ctx: Context, opts: JsonOpt, args: string[]): Promise<number> {
   const paths = args.length ? args : ctx.bankPaths();
-  const catalog = loadCatalog(paths, ctx.cwd);
+  const catalog = await loadCatalogLazily(paths, ctx.cwd);
   if (opts.json) {
     ctx.out(JSON.stringify({ ok: catalog.issues.length === 0, files: catalog.files.length, questions: catalog.questions.length, issues: catalog.issues }, null, 2) + '\n');
     return catalog.issues.length ? EXIT.usage : EXIT.ok;
@@ -70,7 +70,7 @@ export async function banksValidate(ctx: Context, opts: JsonOpt, args: string[])
 }
 
 export async function banksShow(ctx: Context, opts: JsonOpt, args: string[]): Promise<number> {
-  const q = findQuestion(ctx.catalog(), args[0]!);
+  const q = findQuestion(await ctx.catalog(), args[0]!);
   if (opts.json) {
     ctx.out(JSON.stringify(q, null, 2) + '\n');
     return EXIT.ok;

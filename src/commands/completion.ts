@@ -40,7 +40,7 @@ export async function completion(ctx: Context, _opts: unknown, args: string[]): 
   const program = buildProgram({ io: ctx.io, env: ctx.env, cwd: ctx.cwd, version: '', setExitCode: () => {} });
   const commands: CompletionCommand[] = [];
   describe(program, [], commands);
-  const catalog = ctx.catalog();
+  const catalog = await ctx.catalog();
   const data: CompletionData = {
     commands,
     ids: catalog.questions.map((q) => q.id).sort(),

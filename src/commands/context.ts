@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Catalog } from '../core/bank/catalog.js';
 import type { Config } from '../core/config.js';
 import { makeTheme, colorWanted, type Theme } from '../ui/theme.js';
@@ -32,7 +33,7 @@ export interface Context {
   /** Writes lines to stderr. */
   err(text: string | readonly string[]): void;
   /** The banks in use (`--bank` paths, else the built-in ones), loaded once; broken banks throw. */
-  catalog(): Catalog;
+  catalog(): Promise<Catalog>;
   /** The bank paths in use: `--bank` paths, else the built-in banks plus the config's `banks`. */
   bankPaths(): string[];
   /** The user's config.yaml (empty when there is none); a broken file throws a located error. */
@@ -57,17 +58,19 @@ export function write(stream: NodeJS.WritableStream, text: string | readonly str
 }
 
 export async function createContext(init: ContextInit): Promise<Context> {
-  const [{ loadCatalogOrThrow }, { builtinBanksDir, resolveDataDir, resolveConfigDir }, { readConfig }] = await Promise.all([
-    import('../storage/bank-loader.js'),
+  const [{ loadCatalogLazily }, { builtinBanksDir, resolveDataDir, resolveConfigDir, CONFIG_FILE }, { BankError }] = await Promise.all([
+    import('../storage/bank-files.js'),
     import('../storage/paths.js'),
-    import('../storage/config-file.js'),
+    import('../core/errors.js'),
   ]);
   let config: Config | undefined;
   const configDir = () => resolveConfigDir(init.env);
+  // Most runs have no config file; its parser (yaml and zod) loads only when there is one.
+  const configReader = mayExist(join(configDir(), CONFIG_FILE)) ? (await import('../storage/config-file.js')).readConfig : () => ({});
   const home = init.env.HOME ?? '';
   const expand = (p: string) => (p === '~' || p.startsWith('~/') ? home + p.slice(1) : resolve(configDir(), p));
   const color = colorWanted(init.globals.color, init.env, init.io.stdout.isTTY);
-  let catalog: Catalog | undefined;
+  let catalog: Promise<Catalog> | undefined;
   const ctx: Context = {
     io: init.io,
     env: init.env,
@@ -78,10 +81,23 @@ export async function createContext(init: ContextInit): Promise<Context> {
     out: (text) => write(init.io.stdout, text),
     err: (text) => write(init.io.stderr, text),
     bankPaths: () => (init.globals.bank?.length ? init.globals.bank : [builtinBanksDir(), ...(ctx.config().banks ?? []).map(expand)]),
-    config: () => (config ??= readConfig(configDir())),
+    config: () => (config ??= configReader(configDir())),
     configDir,
-    catalog: () => (catalog ??= loadCatalogOrThrow(ctx.bankPaths(), init.cwd)),
+    catalog: () =>
+      (catalog ??= loadCatalogLazily(ctx.bankPaths(), init.cwd).then((c) => {
+        if (c.issues.length) throw new BankError(c.issues);
+        return c;
+      })),
     dataDir: () => resolveDataDir(init.globals.dataDir, init.env),
   };
   return ctx;
+}
+
+/** False only when the file certainly does not exist; an unreadable one is left to its reader to report. */
+function mayExist(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true;
+  }
 }

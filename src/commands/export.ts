@@ -29,7 +29,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') ctx.err(`cannot write to stdout: ${e.message}`);
   });
   if (format === 'anki') {
-    const questions = ctx.catalog().questions;
+    const questions = (await ctx.catalog()).questions;
     const sink = new LineWriter('\n', out, toStdout);
     sink.line(ankiNotes(questions).replace(/\n$/, ''));
     sink.close();

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Catalog } from '../core/bank/catalog.js';
 import { findQuestion } from '../core/bank/catalog.js';
-import { BankError, EXIT, UsageError } from '../core/errors.js';
+import { EXIT, UsageError } from '../core/errors.js';
 import { createGrader, type Grader } from '../core/grading/index.js';
-import { STRICTNESS, type Strictness } from '../core/grading/types.js';
+import type { Strictness } from '../core/grading/types.js';
 import { didYouMean } from '../core/suggest.js';
-import { loadBankFile } from '../storage/bank-loader.js';
-import { builtinBanksDir } from '../storage/paths.js';
+import { builtinGlossary } from '../storage/bank-files.js';
 import { renderFeedback } from '../ui/render-feedback.js';
 import type { Context } from './context.js';
+import { parseStrictness } from './options.js';
 
 export interface GradeOptions {
   answer?: string;
@@ -22,30 +22,21 @@ export interface GradeOptions {
 /** Answer files larger than this are refused before reading (the grader reads 20,000 characters). */
 const MAX_ANSWER_FILE_BYTES = 64 * 1024 * 1024;
 
-/** `--strictness` checked against the known levels, with the closest suggested. */
-export function parseStrictness(value: string | undefined): Strictness | undefined {
-  if (value === undefined) return undefined;
-  if ((STRICTNESS as readonly string[]).includes(value)) return value as Strictness;
-  throw new UsageError(`--strictness must be one of ${STRICTNESS.join(', ')}, got "${value}"${didYouMean(value, STRICTNESS)}`);
-}
-
 /**
  * The glossary groups the grader uses: the built-in glossary always (it holds the SRE
  * vocabulary, and applies with `--bank` too), plus any glossary files among the banks in use.
  */
-export function graderGlossary(catalog: Catalog, cwd: string): string[][] {
-  const builtin = loadBankFile(join(builtinBanksDir(), 'glossary.yaml'), cwd);
-  if (builtin.issues.length) throw new BankError(builtin.issues);
-  const groups = builtin.kind === 'glossary' ? [...builtin.groups] : [];
+export async function graderGlossary(catalog: Catalog, cwd: string): Promise<string[][]> {
+  const groups = [...(await builtinGlossary(catalog, cwd))];
   const seen = new Set(groups.map((g) => JSON.stringify(g)));
   for (const g of catalog.glossary) if (!seen.has(JSON.stringify(g))) groups.push(g);
   return groups;
 }
 
 /** A grader over the banks in use (built once per command). */
-export function graderFor(ctx: Context, strictness?: Strictness): Grader {
-  const catalog = ctx.catalog();
-  return createGrader({ questions: catalog.questions, glossary: graderGlossary(catalog, ctx.cwd) }, { strictness });
+export async function graderFor(ctx: Context, strictness?: Strictness): Promise<Grader> {
+  const catalog = await ctx.catalog();
+  return createGrader({ questions: catalog.questions, glossary: await graderGlossary(catalog, ctx.cwd) }, { strictness });
 }
 
 function readFileText(path: string, cwd: string, what: string): string {
@@ -85,9 +76,9 @@ export async function grade(ctx: Context, opts: GradeOptions, args: string[]): P
   }
   if (id === undefined) throw new UsageError('which question? give its id (see `sre-drill banks list`), e.g. `sre-drill grade sli-slo-sla --answer "..."`');
   if (opts.answer !== undefined && opts.answerFile !== undefined) throw new UsageError('give --answer or --answer-file, not both');
-  const question = findQuestion(ctx.catalog(), id);
+  const question = findQuestion(await ctx.catalog(), id);
   const answer = opts.answer ?? (opts.answerFile !== undefined ? readFileText(opts.answerFile, ctx.cwd, 'answer file') : await readStdin(ctx));
-  const result = graderFor(ctx, strictness).grade(question, answer);
+  const result = (await graderFor(ctx, strictness)).grade(question, answer);
   if (opts.json) ctx.out(`${JSON.stringify(result, null, 2)}\n`);
   else ctx.out(renderFeedback(question, result, ctx.theme, ctx.io.stdout.columns ?? 80));
   return EXIT.ok;
@@ -95,8 +86,8 @@ export async function grade(ctx: Context, opts: GradeOptions, args: string[]): P
 
 async function gradeBatch(ctx: Context, file: string, strictness: Strictness | undefined): Promise<number> {
   const text = file === '-' ? await readStdin(ctx) : readFileText(file, ctx.cwd, 'answers file');
-  const catalog = ctx.catalog();
-  const grader = graderFor(ctx, strictness);
+  const catalog = await ctx.catalog();
+  const grader = await graderFor(ctx, strictness);
   const out: string[] = [];
   let bad = 0;
   const lines = text.split('\n');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseExport } from '../core/export/records.js';
+import { parseExport } from '../core/export/parse.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../storage/migrations.js';
 import type { Context } from './context.js';

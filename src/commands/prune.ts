@@ -14,7 +14,7 @@ export interface PruneOptions {
  * for good. Their attempts and review log are kept (reports and export still show them).
  */
 export async function prune(ctx: Context, opts: PruneOptions): Promise<number> {
-  const known = new Set(ctx.catalog().questions.map((q) => q.id));
+  const known = new Set((await ctx.catalog()).questions.map((q) => q.id));
   const store = await openContextStore(ctx);
   try {
     const orphans = store.orphans(known);

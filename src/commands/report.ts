@@ -121,7 +121,7 @@ export async function report(ctx: Context, opts: ReportOptions): Promise<number>
   const format = opts.open ? 'html' : parseFormat(opts.format);
   if (opts.open && opts.format && parseFormat(opts.format) !== 'html') throw new UsageError(`--open shows the HTML report; drop --format ${opts.format} or use --format html`);
   const category = parseCategory(opts.category);
-  const catalog = ctx.catalog();
+  const catalog = await ctx.catalog();
   const store = await openContextStore(ctx);
   let text: string | string[];
   try {

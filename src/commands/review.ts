@@ -61,7 +61,7 @@ export async function review(ctx: Context, opts: ReviewOptions): Promise<number>
     const { runSession } = await import('./session-runner.js');
     return runSession(ctx, { kind: 'review', limit, cram: Boolean(opts.cram), plain: Boolean(opts.plain) });
   }
-  const catalog = ctx.catalog();
+  const catalog = await ctx.catalog();
   const store = await openContextStore(ctx);
   try {
     const now = ctx.now();

@@ -1,7 +1,7 @@
 import type { Catalog } from '../core/bank/catalog.js';
 import { checkName, topicCounts } from '../core/bank/catalog.js';
 import { CATEGORIES, CATEGORY_ALIASES, type Category, type Question } from '../core/bank/schema.js';
-import { EXIT, UsageError } from '../core/errors.js';
+import { EXIT } from '../core/errors.js';
 import { scorePoints } from '../core/grading/score.js';
 import type { GradeResult, Grader, PointResult, Strictness } from '../core/grading/types.js';
 import type { Rating, SessionKind } from '../core/model.js';
@@ -24,7 +24,7 @@ import {
   type EngineState,
   type Turn,
 } from '../core/session/engine.js';
-import { MOCK_FORMATS, MOCK_LOOPS, plan, type MockFormat, type SessionPlan } from '../core/session/plan.js';
+import { MOCK_LOOPS, plan, type MockFormat, type SessionPlan } from '../core/session/plan.js';
 import type { SessionDraft, StoredSession, Store } from '../storage/store.js';
 import { PromptCancelled } from '../ui/prompts/cancelled.js';
 import { sanitise, sanitiseLine } from '../ui/sanitise.js';
@@ -73,22 +73,6 @@ interface TurnDraft extends SessionDraft {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Parses a whole number option within bounds, or a usage error naming the option. */
-export function wholeNumber(name: string, value: string | number | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value).trim();
-  if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`${name} must be a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` of at least ${min}`}, got "${value}"`);
-  }
-  return Number(text);
-}
-
-export function checkFormat(value: string | undefined): MockFormat | undefined {
-  if (value === undefined) return undefined;
-  if ((MOCK_FORMATS as readonly string[]).includes(value)) return value as MockFormat;
-  throw new UsageError(`--format must be ${MOCK_FORMATS.join(' or ')}, got "${value}"`);
-}
-
 /** Checks `--category` and `--topic` against the banks in use, suggesting the closest names. */
 function checkFilters(catalog: Catalog, opts: SessionOptions): { categories: Category[]; topics: string[] } {
   const categories = (opts.categories ?? []).map((c) => {
@@ -106,7 +90,7 @@ function checkFilters(catalog: Catalog, opts: SessionOptions): { categories: Cat
  * and `sre-drill resume` continues it).
  */
 export async function runSession(ctx: Context, opts: SessionOptions, resume?: StoredSession): Promise<number> {
-  const catalog = ctx.catalog();
+  const catalog = await ctx.catalog();
   const store = await openContextStore(ctx);
   try {
     let state: EngineState;
@@ -200,7 +184,7 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
     if (graderMemo) return graderMemo;
     // The grade command's grader: the built-in glossary always applies, plus the banks' own.
     const { graderFor } = await import('./grade.js');
-    return (graderMemo = graderFor(ctx, saved.strictness));
+    return (graderMemo = await graderFor(ctx, saved.strictness));
   };
   const cols = Math.max(40, ctx.io.stdout.columns ?? 80);
   const plain = input.plain || !ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY;

@@ -1,8 +1,8 @@
 import { EXIT, UsageError } from '../core/errors.js';
 import type { Context } from './context.js';
 import { openContextStore } from './open-store.js';
-import { parseStrictness as checkStrictness } from './grade.js';
-import { checkFormat, runSession, wholeNumber } from './session-runner.js';
+import { checkFormat, parseStrictness as checkStrictness, wholeNumber } from './options.js';
+import { runSession } from './session-runner.js';
 
 /** `drill`, `mock`, `resume` and the start menu: option checking, then the session runner. */
 
@@ -83,7 +83,7 @@ export async function resume(ctx: Context, opts: { plain?: boolean }): Promise<n
 
 /** `sre-drill` alone in a terminal: a short menu. */
 export async function menu(ctx: Context): Promise<number> {
-  const catalog = ctx.catalog();
+  const catalog = await ctx.catalog();
   const store = await openContextStore(ctx);
   let due = 0;
   let waiting;

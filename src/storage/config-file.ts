@@ -4,8 +4,9 @@ import { parseDocument, stringify } from 'yaml';
 import { configSchema, type Config } from '../core/config.js';
 import { BankError, StoreError } from '../core/errors.js';
 import { formatPath } from '../core/bank/parse.js';
+import { CONFIG_FILE } from './paths.js';
 
-export const CONFIG_FILE = 'config.yaml';
+export { CONFIG_FILE };
 
 /** Reads `<dir>/config.yaml`; a missing file is an empty config, a broken one a located error. */
 export function readConfig(dir: string): Config {

@@ -40,6 +40,9 @@ export async function resolveDataDir(flag: string | undefined, env: NodeJS.Proce
   return envPaths('sre-drill', { suffix: '' }).data;
 }
 
+/** The user's settings file, in the config folder. */
+export const CONFIG_FILE = 'config.yaml';
+
 /** The config folder (config.yaml lives there): `SRE_DRILL_CONFIG_DIR`, else the platform config folder. */
 export function resolveConfigDir(env: NodeJS.ProcessEnv): string {
   if (env.SRE_DRILL_CONFIG_DIR) return resolve(env.SRE_DRILL_CONFIG_DIR);

@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue } from '../core/errors.js';
 import { buildCatalog } from '../core/bank/catalog.js';
-import { findBankFiles, loadBankFile } from './bank-loader.js';
+import { findBankFiles } from './bank-files.js';
+import { loadBankFile } from './bank-loader.js';
 import { PRECOMPILED_FILE, precompiledText } from './bank-cache.js';
 import { builtinBanksDir, packageRoot } from './paths.js';
 

@@ -1,7 +1,7 @@
 // `npm run schema`: writes questions/schema.json from the zod schema (the single source).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bankJsonSchema } from '../core/bank/schema.js';
+import { bankJsonSchema } from '../core/bank/validation.js';
 import { builtinBanksDir } from './paths.js';
 
 export function schemaText(): string {

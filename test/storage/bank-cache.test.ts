@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync, appendFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRECOMPILED_FILE, precompiledText, readPrecompiled } from '../../src/storage/bank-cache.js';
-import { findBankFiles, loadBankFile } from '../../src/storage/bank-loader.js';
+import { findBankFiles } from '../../src/storage/bank-files.js';
+import { loadBankFile } from '../../src/storage/bank-loader.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
 
 function fixtureRoot() {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findQuestion } from '../../src/core/bank/catalog.js';
 import { formatIssue, UsageError } from '../../src/core/errors.js';
-import { loadCatalog, MAX_BANK_BYTES } from '../../src/storage/bank-loader.js';
+import { MAX_BANK_BYTES } from '../../src/storage/bank-files.js';
+import { loadCatalog } from '../../src/storage/bank-loader.js';
 import { FIXTURES, ROOT, tempDir } from '../helpers/cli.js';
 
 const BROKEN = join(FIXTURES, 'banks', 'broken');

@@ -3,14 +3,8 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import {
-  DEFAULT_TIME_LIMIT_S,
-  FILE_KINDS,
-  type AskQuestion,
-  type Category,
-  type FileKind,
-  type Question,
-} from './schema.js';
+import { DEFAULT_TIME_LIMIT_S, type AskQuestion, type Category, type Question } from './schema.js';
+import { FILE_KINDS, type FileKind } from './validation.js';
 
 /** YAML aliases allowed in one file: enough for any real bank, far too few for an alias bomb. */
 export const MAX_ALIASES = 100;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ankiNotes, escapeHtml } from '../../../src/core/export/anki.js';
 import { csvField } from '../../../src/core/export/csv.js';
-import { ImportFileError, parseExport } from '../../../src/core/export/records.js';
+import { ImportFileError, parseExport } from '../../../src/core/export/parse.js';
 import { question } from '../../helpers/report-fixture.js';
 
 const HEADER = '{"type":"header","format":"sre-drill-export","version":1,"schema":1,"exportedAt":"2026-11-01T09:00:00.000Z"}';

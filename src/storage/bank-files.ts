@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { buildCatalog, type Catalog } from '../core/bank/catalog.js';
+import type { ParsedFile } from '../core/bank/parse.js';
+import { BankError, type Issue } from '../core/errors.js';
+import { readPrecompiled } from './bank-cache.js';
+import { builtinBanksDir, packageRoot } from './paths.js';
+
+/**
+ * Finding and reading bank files, and the built-in banks' build-time parse. The YAML parser and
+ * the schema are not imported here: with the built-in banks unchanged, a command needs neither,
+ * and loading them was a third of a drill's start-up (issues 5 and 8). `bank-loader.ts` parses.
+ */
+
+/** Larger files are refused before they are read. */
+export const MAX_BANK_BYTES = 5 * 1024 * 1024;
+const BANK_EXT = new Set(['.yaml', '.yml']);
+
+/** How a file is named in messages: relative to the working folder when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export interface FoundFiles {
+  files: string[];
+  /** Paths that do not exist. */
+  issues: Issue[];
+}
+
+/** The bank files under each path (a file, or a folder searched recursively), sorted. */
+export function findBankFiles(paths: readonly string[], cwd: string): FoundFiles {
+  const files: string[] = [];
+  const issues: Issue[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && BANK_EXT.has(extname(entry.name).toLowerCase())) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    const full = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(full);
+    } catch {
+      issues.push({ file: displayPath(full, cwd), line: 1, col: 1, path: '', message: 'no such file or folder' });
+      continue;
+    }
+    if (st.isDirectory()) walk(full);
+    else files.push(full);
+  }
+  return { files: [...new Set(files)], issues };
+}
+
+/** A file's text, or the refusal of an oversized, non-UTF-8 or unreadable file as a located issue. */
+export function readBankText(file: string, cwd: string): { text: string; shown: string } | ParsedFile {
+  const shown = displayPath(file, cwd);
+  const refuse = (message: string): ParsedFile => ({ kind: 'invalid', file: shown, issues: [{ file: shown, line: 1, col: 1, path: '', message }] });
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_BANK_BYTES) return refuse(`refused: file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB limit for a bank`);
+    bytes = readFileSync(file);
+  } catch (err) {
+    return refuse(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), shown };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { kind: 'invalid', file: shown, issues: [{ file: shown, line: at.line, col: at.col, path: '', message: 'refused: not UTF-8 text (save the file as UTF-8)' }] };
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      try {
+        dec.decode(bytes.subarray(start, i));
+      } catch {
+        return { line, col: 1 };
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: 1 };
+}
+
+/** The build-time parse of those of `files` that are built-in banks, when their content is unchanged. */
+export function cachedBuiltinFiles(files: readonly string[], cwd: string): Map<string, ParsedFile> {
+  const builtin = builtinBanksDir() + sep;
+  const own = files.filter((f) => f.startsWith(builtin));
+  const pre = own.length ? readPrecompiled(join(packageRoot(), 'dist'), packageRoot(), own, (p) => displayPath(p, cwd)) : undefined;
+  return new Map(pre ? own.map((f, i) => [f, pre[i]!]) : []);
+}
+
+/** Joins files into a catalog, each from the build-time parse when there is one, else `parse(file)`. */
+export function joinCatalog(found: FoundFiles, cached: ReadonlyMap<string, ParsedFile>, parse: (file: string) => ParsedFile): Catalog {
+  const catalog = buildCatalog(found.files.map((f) => cached.get(f) ?? parse(f)));
+  if (found.issues.length) catalog.issues.unshift(...found.issues);
+  return catalog;
+}
+
+/**
+ * `loadCatalog` for commands: the parser is loaded only when some file has no build-time parse
+ * (a `--bank` file, an edited built-in bank). Problems are in `catalog.issues`.
+ */
+export async function loadCatalogLazily(paths: readonly string[], cwd: string): Promise<Catalog> {
+  const found = findBankFiles(paths, cwd);
+  const cached = cachedBuiltinFiles(found.files, cwd);
+  const parse = found.files.every((f) => cached.has(f)) ? undefined : (await import('./bank-loader.js')).loadBankFile;
+  return joinCatalog(found, cached, (f) => parse!(f, cwd));
+}
+
+/**
+ * The built-in glossary's groups: the grader applies them with any banks. Taken from `catalog`
+ * when the built-in banks are in use, else from the build-time parse, else parsed.
+ */
+export async function builtinGlossary(catalog: Catalog, cwd: string): Promise<string[][]> {
+  const file = join(builtinBanksDir(), 'glossary.yaml');
+  const shown = displayPath(file, cwd);
+  const parsed =
+    catalog.files.find((f) => f.file === shown) ??
+    cachedBuiltinFiles(findBankFiles([builtinBanksDir()], cwd).files, cwd).get(file) ??
+    (await import('./bank-loader.js')).loadBankFile(file, cwd);
+  if (parsed.issues.length) throw new BankError(parsed.issues);
+  return parsed.kind === 'glossary' ? parsed.groups : [];
+}
