@@ -21,7 +21,7 @@ export function slugify(text: string, maxWords = 8): string {
   return chosen.join('-').slice(0, 60).replace(/-+$/, '');
 }
 
-/** Splits an answer into one-idea key points: list items, then sentences, then `;` clauses. */
+/** Splits an answer into one-idea key points: list items, then sentences, then `;` clauses, then long sentences at their clause joins. */
 export function deriveKeyPoints(answer: string): string[] {
   const pieces: string[] = [];
   for (const block of answer.split(/\n(?=- )|\n[ \t]*\n/)) {
@@ -29,8 +29,8 @@ export function deriveKeyPoints(answer: string): string[] {
     if (/^ {4}/.test(block)) continue;
     const item = block.replace(/^- /, '').replace(/\s+/g, ' ').trim();
     if (!item) continue;
-    for (const sentence of item.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/)) {
-      for (const clause of sentence.split(/;\s+/)) {
+    for (const sentence of splitSentences(item)) {
+      for (const clause of sentence.split(/;\s+/).flatMap(splitLongClause)) {
         const text = clause.replace(/[\s:,;.]+$/, '').trim();
         // Pointers to further reading are not ideas an answer has to make.
         if (/^(see|read|source|more|reference|references|further reading)\b/i.test(text)) continue;
@@ -43,6 +43,65 @@ export function deriveKeyPoints(answer: string): string[] {
   // Keep the most informative pieces, in the answer's order.
   const ranked = unique.map((p, i) => ({ p, i, w: contentWords(p) })).sort((a, b) => b.w - a.w || a.i - b.i).slice(0, MAX_DERIVED_POINTS);
   return ranked.sort((a, b) => a.i - b.i).map((r) => r.p);
+}
+
+/** A full stop, `!` or `?` (closing quotes and brackets after it allowed), then space and what can start a sentence. */
+const SENTENCE_END = /([.!?])["')\]\u2019\u201d]*\s+(?=[A-Z0-9"'(\[\u2018\u201c])/g;
+/** Words whose full stop does not end a sentence ("e.g." and other dotted initialisms are recognised by shape). */
+const ABBREVIATIONS = new Set(['vs', 'cf', 'approx', 'incl', 'esp', 'viz', 'resp', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'fig', 'al', 'ca']);
+
+/**
+ * Splits text into sentences without breaking at abbreviations: `e.g. 99.9% of requests` stays one
+ * sentence. Decimals, versions, file names and URLs have no space after their dots, so never split.
+ * Example: `splitSentences('Use a window, e.g. 30 days. Then alert.')` gives two sentences.
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if (m[1] === '.' && isAbbreviation(text.slice(start, m.index), text[end] ?? '')) continue;
+    out.push(text.slice(start, end).trim());
+    start = end;
+  }
+  out.push(text.slice(start).trim());
+  return out.filter(Boolean);
+}
+
+function isAbbreviation(before: string, next: string): boolean {
+  const word = (/[^\s("'[\u2018\u201c]+$/.exec(before)?.[0] ?? '').toLowerCase();
+  if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return true; // e.g, i.e, a.k.a, u.s
+  // "etc." ends a sentence when a capitalised word follows; "No. 5" is a number.
+  if (word === 'etc') return !/[A-Z]/.test(next);
+  if (word === 'no' || word === 'nr') return /\d/.test(next);
+  return ABBREVIATIONS.has(word);
+}
+
+/** Sentences longer than this many words usually carry more than one idea. */
+const LONG_SENTENCE_WORDS = 25;
+/** Each side of a split must have this many words (and three content words) to stand alone as a point. */
+const MIN_CLAUSE_WORDS = 6;
+
+/** A long sentence split where clauses join (`, and` / `, but` / `, so`, else ` and `), nearest the middle first. */
+function splitLongClause(sentence: string): string[] {
+  const words = sentence.split(/\s+/).length;
+  if (words <= LONG_SENTENCE_WORDS) return [sentence];
+  for (const join of [/,\s+(?:and|but|so)\s+/g, /\s+and\s+/g]) {
+    let best: { at: number; end: number; off: number } | undefined;
+    for (const m of sentence.matchAll(join)) {
+      const left = sentence.slice(0, m.index);
+      const right = sentence.slice(m.index + m[0].length);
+      if (!standsAlone(left) || !standsAlone(right)) continue;
+      const off = Math.abs(left.split(/\s+/).length - words / 2);
+      if (!best || off < best.off) best = { at: m.index, end: m.index + m[0].length, off };
+    }
+    if (best) return [...splitLongClause(sentence.slice(0, best.at)), ...splitLongClause(sentence.slice(best.end))];
+  }
+  return [sentence];
+}
+
+function standsAlone(clause: string): boolean {
+  return clause.trim().split(/\s+/).length >= MIN_CLAUSE_WORDS && contentWords(clause) >= 3;
 }
 
 function contentWords(text: string): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveKeyPoints, deriveQuestion, slugify } from '../../../src/core/import/derive.js';
+import { deriveKeyPoints, deriveQuestion, slugify, splitSentences } from '../../../src/core/import/derive.js';
 import { parseAnki, parseDetails, parseHeadings, parseNumberedPair, parseQa, sniffFormat } from '../../../src/core/import/formats.js';
 import { markdownToText } from '../../../src/core/import/markdown.js';
 import { FIXTURES } from '../../helpers/cli.js';
@@ -95,6 +95,31 @@ describe('deriving questions', () => {
     expect(deriveKeyPoints('First idea here. Second idea; third idea.\n\n- a listed item\n- another listed item')).toEqual(['First idea here', 'Second idea', 'Third idea', 'A listed item', 'Another listed item']);
     const long = Array.from({ length: 12 }, (_, i) => `Idea number ${i} about ${'word '.repeat(i % 4)}things.`).join(' ');
     expect(deriveKeyPoints(long)).toHaveLength(8);
+  });
+
+  it('keeps abbreviations, decimals, file names and URLs inside one sentence', () => {
+    expect(deriveKeyPoints('An SLO is a target for an SLI over a window, e.g. 99.9% of requests succeed over 30 days. Alert on the burn rate.')).toEqual([
+      'An SLO is a target for an SLI over a window, e.g. 99.9% of requests succeed over 30 days',
+      'Alert on the burn rate',
+    ]);
+    expect(splitSentences('Edit config.yaml (i.e. the main file) in v1.2.3. Compare Kafka vs. RabbitMQ. Read https://sre.google/book.html. Then retry.')).toEqual([
+      'Edit config.yaml (i.e. the main file) in v1.2.3.',
+      'Compare Kafka vs. RabbitMQ.',
+      'Read https://sre.google/book.html.',
+      'Then retry.',
+    ]);
+    // "etc." ends a sentence only when a capitalised word follows.
+    expect(splitSentences('Logs, metrics, traces etc. are signals. Use them, etc. Then page.')).toEqual(['Logs, metrics, traces etc. are signals.', 'Use them, etc.', 'Then page.']);
+  });
+
+  it('splits a long sentence where two clauses that stand alone are joined, and no shorter one', () => {
+    expect(
+      deriveKeyPoints('The load balancer checks each backend every few seconds with a health probe request, and it removes any backend that fails three probes in a row from the pool until it recovers.'),
+    ).toEqual(['The load balancer checks each backend every few seconds with a health probe request', 'It removes any backend that fails three probes in a row from the pool until it recovers']);
+    expect(deriveKeyPoints('Watch latency, traffic, errors and saturation.')).toEqual(['Watch latency, traffic, errors and saturation']);
+    // A long list joined by "and" has no side that stands alone: it stays whole.
+    const list = 'It covers latency, traffic, errors, saturation, availability, durability, freshness, correctness, coverage, throughput, queue depth, memory and disk pressure for every service.';
+    expect(deriveKeyPoints(list)).toHaveLength(1);
   });
 
   it('makes slug ids unique within an import', () => {
