@@ -26,11 +26,11 @@ describe('sre-drill import-bank', () => {
     const r = spawnCli(['import-bank', SOURCE, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Read 6 files; imported 16 questions (12 graded, 4 ungraded practice prompts) into 5 bank files');
-    expect(Object.keys(tree(out)).sort()).toEqual(['anki/deck.yaml', 'details/linux.yaml', 'headings/kubernetes/probes.yaml', 'numbered/mock_1_questions.yaml', 'qa/networking.yaml']);
+    expect(r.stdout).toContain('Read 7 files; imported 20 questions (15 graded, 5 ungraded practice prompts) into 6 bank files');
+    expect(Object.keys(tree(out)).sort()).toEqual(['anki/deck.yaml', 'anki/sre-prep.yaml', 'details/linux.yaml', 'headings/kubernetes/probes.yaml', 'numbered/mock_1_questions.yaml', 'qa/networking.yaml']);
     const check = spawnCli(['banks', 'validate', out]);
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain('16 questions: no problems found');
+    expect(check.stdout).toContain('20 questions: no problems found');
   });
 
   it('starts each bank with the yaml-language-server modeline pointing at the schema', () => {
@@ -87,8 +87,8 @@ describe('sre-drill import-bank', () => {
   it('skips unanswered questions with --skip-unanswered and says how many', async () => {
     const out = tempDir();
     const r = await runCli(['import-bank', SOURCE, '--out', out, '--skip-unanswered']);
-    expect(r.stdout).toContain('imported 12 questions (12 graded, 0 ungraded practice prompts)');
-    expect(r.stdout).toContain('Skipped 4: 4 no answer (--skip-unanswered).');
+    expect(r.stdout).toContain('imported 15 questions (15 graded, 0 ungraded practice prompts)');
+    expect(r.stdout).toContain('Skipped 5: 5 no answer (--skip-unanswered).');
     expect(r.stdout).toMatch(/warning: details\/linux\.md:16 {2}skipped: no answer/);
   });
 
@@ -116,5 +116,21 @@ describe('sre-drill import-bank', () => {
     writeFileSync(join(src, 'notes.md'), 'Just some notes, no questions here.\n');
     const r = await runCli(['import-bank', src, '--out', tempDir()]);
     expect(r.stdout).toContain('warning: notes.md:1  no questions found');
+  });
+
+  it('reads an Anki 2.1.50+ export with GUID, notetype and deck columns', async () => {
+    const out = tempDir();
+    expect((await runCli(['import-bank', join(SOURCE, 'anki', 'sre-prep.txt'), '--out', out])).code).toBe(0);
+    const c = loadCatalog([out], ROOT);
+    expect(c.questions.map((q) => [q.id, q.topics])).toEqual([
+      ['slo', ['slo', 'reliability', 'slos', 'observability']],
+      ['kill-9-send', ['linux', 'signals', 'sre-prep']],
+      ['toil', ['sre-prep']],
+      ['owns-incident-timeline', ['incidents', 'sre-prep']],
+    ]);
+    expect(c.byId.get('slo')!.keyPoints.map((k) => k.point)).toEqual([
+      'An SLO is a target for a service level indicator over a window, e.g. 99.9% of requests succeed over 30 days',
+      'Missing it spends the error budget',
+    ]);
   });
 });

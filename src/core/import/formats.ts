@@ -187,38 +187,76 @@ function splitRecords(text: string, sep: string): { fields: string[]; line: numb
   return records;
 }
 
-/** An Anki notes export (tab-separated: front, back, tags), honouring its `#separator`, `#html` and `#tags column` headers. */
-export function parseAnki(text: string): SourceItem[] {
-  let sep = '\t';
-  let html = true;
-  let tagsColumn: number | undefined;
-  const body: string[] = [];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  let headerLines = 0;
-  for (const l of lines) {
-    const m = /^#([a-z ]+):(.*)$/i.exec(l);
-    if (!m || body.length) {
-      body.push(l);
-      continue;
-    }
-    headerLines++;
-    const key = m[1]!.toLowerCase().trim();
-    const value = m[2]!.trim();
-    if (key === 'separator') sep = { tab: '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' }[value.toLowerCase()] ?? value[0] ?? '\t';
-    if (key === 'html') html = value.toLowerCase() === 'true';
-    if (key === 'tags column') tagsColumn = Number(value) - 1;
+/** Anki's `#separator:` names; the character itself is accepted too. */
+const ANKI_SEPARATORS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', space: ' ', pipe: '|', colon: ':' };
+
+interface AnkiHeader {
+  sep: string;
+  html: boolean;
+  /** 0-based columns holding the note's GUID, notetype, deck and tags, when the header names them. */
+  columns: { guid?: number; notetype?: number; deck?: number; tags?: number };
+  /** `#tags:` (or a first line `tags:`): tags for every note. */
+  tags: string[];
+  /** `#deck:`: the deck of every note. */
+  deck?: string;
+  /** Header lines before the notes. */
+  lines: number;
+}
+
+/**
+ * The header Anki writes and reads (Anki manual, "Importing text files": file headers): leading
+ * lines starting with `#` (`#key:value`, or a comment), and a first line `tags:`.
+ */
+function ankiHeader(lines: readonly string[]): AnkiHeader {
+  const header: AnkiHeader = { sep: '\t', html: true, columns: {}, tags: [], lines: 0 };
+  for (const [i, l] of lines.entries()) {
+    const first = i === 0 && /^tags:/i.exec(l);
+    if (!first && !l.startsWith('#')) break;
+    header.lines++;
+    const colon = l.indexOf(':');
+    if (colon === -1) continue;
+    const key = l.slice(first ? 0 : 1, colon).trim().toLowerCase();
+    const raw = l.slice(colon + 1);
+    const value = raw.trim();
+    const column = /^\d+$/.test(value) && Number(value) >= 1 ? Number(value) - 1 : undefined;
+    if (key === 'separator') header.sep = ANKI_SEPARATORS[value.toLowerCase()] ?? (raw.length === 1 ? raw : header.sep);
+    else if (key === 'html' && /^(true|false)$/i.test(value)) header.html = value.toLowerCase() === 'true';
+    else if (key === 'tags') header.tags = value.split(/\s+/).filter(Boolean);
+    else if (key === 'deck') header.deck = value;
+    else if (/^(guid|notetype|deck|tags) column$/.test(key) && column !== undefined) header.columns[key.split(' ')[0] as keyof AnkiHeader['columns']] = column;
   }
-  const clean = (s: string) => (html ? markdownToText(decodeEntities(stripHtml(s.replace(/<\/?(div|p)\b[^>]*>/gi, '\n')))) : s.trim());
-  return splitRecords(body.join('\n'), sep)
+  return header;
+}
+
+/** Deck `SRE::Kubernetes::Probes` as topic words, most specific first (Anki's catch-all `Default` left out). */
+const deckTopics = (deck: string) => deck.split('::').map((d) => d.trim()).filter((d) => d && d.toLowerCase() !== 'default').reverse();
+const tagTopics = (tags: string) => tags.split(/\s+/).filter(Boolean).flatMap((t) => t.split('::'));
+
+/**
+ * An Anki notes export (File → Export → Notes in Plain Text), honouring its header: `#separator`,
+ * `#html`, `#tags`, `#deck`, and the `#guid`, `#notetype`, `#deck` and `#tags column` lines of
+ * Anki 2.1.50+ exports. The first field column is the question, the others the answer; the deck and
+ * tags give topics. Fields may be double-quoted with newlines, separators and doubled quotes inside.
+ */
+export function parseAnki(text: string): SourceItem[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const header = ankiHeader(lines);
+  const { columns } = header;
+  // Without column headers (older exports), a third column or later is the tags.
+  const legacyTags = Object.keys(columns).length === 0;
+  const meta = new Set(Object.values(columns));
+  const clean = (s: string) => (header.html ? markdownToText(decodeEntities(stripHtml(s.replace(/<\/?(div|p)\b[^>]*>/gi, '\n')))) : s.trim());
+  return splitRecords(lines.slice(header.lines).join('\n'), header.sep)
     .filter((r) => r.fields.some((f) => f.trim()))
     .map((r) => {
-      const tagIdx = tagsColumn ?? (r.fields.length >= 3 ? r.fields.length - 1 : -1);
-      const content = r.fields.filter((_, i) => i !== tagIdx);
+      const tagIdx = columns.tags ?? (legacyTags && r.fields.length >= 3 ? r.fields.length - 1 : -1);
+      const content = r.fields.filter((_, i) => i !== tagIdx && !meta.has(i));
+      const deck = columns.deck !== undefined ? r.fields[columns.deck] : header.deck;
       return {
         question: inlineText(clean(content[0] ?? '')),
-        answer: clean(content.slice(1).join('\n\n')),
-        line: r.line + headerLines,
-        topics: tagIdx >= 0 ? (r.fields[tagIdx] ?? '').split(/\s+/).filter(Boolean).flatMap((t) => t.split('::')) : [],
+        answer: clean(content.slice(1).filter((f) => f.trim()).join('\n\n')),
+        line: r.line + header.lines,
+        topics: [...tagTopics(r.fields[tagIdx] ?? ''), ...header.tags.flatMap(tagTopics), ...deckTopics(deck ?? '')],
       };
     })
     .filter((i) => i.question);

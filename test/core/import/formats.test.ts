@@ -76,6 +76,32 @@ describe('the anki format', () => {
     expect(items[0]!.answer).toBe('Shipping a new version to a small share of traffic first.\nCompare its error rate and latency with the baseline before going further.');
     expect(items[2]!.answer).toBe('');
   });
+
+  it('reads an Anki 2.1.50+ export: GUID and notetype columns dropped, the deck as topics, quoted fields with newlines and tabs', () => {
+    const items = parseAnki(fixture('anki/sre-prep.txt'));
+    expect(items.map((i) => [i.question, i.line, i.topics])).toEqual([
+      ['What is an SLO?', 7, ['slo', 'reliability', 'SLOs', 'Observability', 'SRE Prep']],
+      ['What does kill -9 send?', 8, ['linux', 'signals', 'Linux', 'SRE Prep']],
+      ['What is "toil"?', 10, []],
+      ['Who owns the incident timeline?', 11, ['Incidents', 'SRE Prep']],
+    ]);
+    expect(items[1]!.answer).toBe('SIGKILL, which the process cannot catch or ignore.\nThe kernel ends the process at once, so it gets no chance to clean up.');
+    expect(items[2]!.answer).toBe('Manual, repetitive work that grows with the size of the service.');
+    expect(items[3]!.answer).toBe('');
+  });
+
+  it.each([
+    ['comma', ','],
+    ['Comma', ','],
+    ['semicolon', ';'],
+    ['Pipe', '|'],
+    ['space', ' '],
+    ['colon', ':'],
+    [';', ';'],
+  ])('honours #separator:%s', (name, sep) => {
+    const text = `#separator:${name}\n#html:false\n#deck:Ops::On-call\n#tags:pager\n${['"What pages?"', '"Only symptoms, never causes"'].join(sep)}\n`;
+    expect(parseAnki(text)).toEqual([{ question: 'What pages?', answer: 'Only symptoms, never causes', line: 5, topics: ['pager', 'On-call', 'Ops'] }]);
+  });
 });
 
 describe('sniffing the format', () => {
