@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CATEGORY_ALIASES, type Category } from '../core/bank/schema.js';
 import { checkName } from '../core/bank/catalog.js';
 import { CATEGORIES } from '../core/bank/schema.js';
@@ -75,6 +75,37 @@ function readSources(source: string): { root: string; files: SourceFile[]; warni
   return { root, files, warnings };
 }
 
+/** The real path of a file that may not exist yet: its nearest existing folder resolved, the rest appended. */
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/**
+ * The ids the banks in use (and the banks already in --out) hold, each with its file's path
+ * relative to --out when it is there, else '' (see `ImportOptions.reservedIds`).
+ */
+function reservedIds(ctx: Context, outDir: string): Map<string, string> {
+  const paths = [...ctx.bankPaths(), ...(statSync(outDir, { throwIfNoEntry: false })?.isDirectory() ? [outDir] : [])];
+  const catalog = loadCatalog(paths, ctx.cwd);
+  const outReal = realPath(outDir);
+  const holders = new Map<string, string>();
+  const holder = (file: string) => {
+    let h = holders.get(file);
+    if (h === undefined) {
+      const rel = relative(outReal, realPath(resolve(ctx.cwd, file)));
+      h = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : '';
+      holders.set(file, h);
+    }
+    return h;
+  };
+  return new Map([...catalog.byId].map(([id, q]) => [id, holder(q.source.file)]));
+}
+
 export async function importBank(ctx: Context, opts: ImportBankOptions, args: string[]): Promise<number> {
   const source = resolve(ctx.cwd, args[0]!);
   if (!opts.out) throw new UsageError('import-bank needs --out DIR: the folder to write bank files to');
@@ -92,6 +123,7 @@ export async function importBank(ctx: Context, opts: ImportBankOptions, args: st
     topics: opts.topic ?? [],
     skipUnanswered: Boolean(opts.skipUnanswered),
     schemaRef: (out) => relative(dirname(join(outDir, out)), schemaFile).split(sep).join('/'),
+    reservedIds: reservedIds(ctx, outDir),
   });
   for (const o of result.outputs) {
     const target = join(outDir, o.path);

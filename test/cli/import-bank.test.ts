@@ -1,9 +1,9 @@
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGrader } from '../../src/core/grading/index.js';
 import { loadCatalog } from '../../src/storage/bank-loader.js';
-import { FIXTURES, ROOT, runCli, spawnCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, ROOT, runCli, spawnCli, tempDir, testEnv } from '../helpers/cli.js';
 
 const SOURCE = join(FIXTURES, 'import');
 
@@ -116,6 +116,21 @@ describe('sre-drill import-bank', () => {
     writeFileSync(join(src, 'notes.md'), 'Just some notes, no questions here.\n');
     const r = await runCli(['import-bank', src, '--out', tempDir()]);
     expect(r.stdout).toContain('warning: notes.md:1  no questions found');
+  });
+
+  it('keeps imported ids apart from the banks in use, so adding --out to the config banks breaks nothing; re-importing keeps them', async () => {
+    const dir = tempDir();
+    const env = testEnv({ SRE_DRILL_CONFIG_DIR: join(dir, 'config') });
+    writeFileSync(join(dir, 'flags.md'), '## Feature flags?\n\nThey let you turn a feature on or off without a deploy.\n');
+    expect((await runCli(['import-bank', 'flags.md', '--out', 'banks'], { cwd: dir, env })).code).toBe(0);
+    const first = tree(join(dir, 'banks'));
+    expect(first['flags.yaml']).toContain('id: feature-flags-2\n');
+    expect((await runCli(['config', 'set', 'banks', join(dir, 'banks')], { cwd: dir, env })).code).toBe(0);
+    const check = await runCli(['banks', 'validate'], { cwd: dir, env });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect((await runCli(['import-bank', 'flags.md', '--out', 'banks'], { cwd: dir, env })).code).toBe(0);
+    expect(tree(join(dir, 'banks'))).toEqual(first);
   });
 
   it('reads an Anki 2.1.50+ export with GUID, notetype and deck columns', async () => {

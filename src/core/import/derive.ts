@@ -146,24 +146,18 @@ export interface DeriveOptions {
   category?: Category;
   topics: readonly string[];
   skipUnanswered: boolean;
-  /** Ids already used in this import run: derived ids are made unique against it (and added). */
-  usedIds: Set<string>;
 }
 
 export type Derived = { kind: 'question'; question: ImportedQuestion; graded: boolean } | { kind: 'skipped'; reason: string };
 
-/** One source item to one bank question, or the reason it was skipped. */
+/** One source item to one bank question (its id the plain slug, made unique later by `uniqueId`), or the reason it was skipped. */
 export function deriveQuestion(item: SourceItem, relPath: string, opts: DeriveOptions): Derived {
   const prompt = item.question.replace(/\s+/g, ' ').trim();
   if (!prompt) return { kind: 'skipped', reason: 'no question text' };
   const points = item.answer ? deriveKeyPoints(item.answer) : [];
   if (points.length === 0 && opts.skipUnanswered) return { kind: 'skipped', reason: 'no answer (--skip-unanswered)' };
-  const base = slugify(prompt) || 'question';
-  let id = base;
-  for (let n = 2; opts.usedIds.has(id); n++) id = `${base}-${n}`;
-  opts.usedIds.add(id);
   const question: ImportedQuestion = {
-    id,
+    id: slugify(prompt) || 'question',
     ...(opts.category ? { category: opts.category } : {}),
     prompt,
     topics: deriveTopics(item, relPath, opts.topics),
@@ -171,6 +165,13 @@ export function deriveQuestion(item: SourceItem, relPath: string, opts: DeriveOp
   };
   if (points.length === 0) return { kind: 'question', question: { ...question, ungraded: true }, graded: false };
   return { kind: 'question', question: { ...question, key_points: points, model_answer: item.answer.trim() }, graded: true };
+}
+
+/** `base`, or `base-2`, `base-3`, ... : the first that is not taken. */
+export function uniqueId(base: string, taken: (id: string) => boolean): string {
+  let id = base;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 export function isCategory(value: string): value is Category {

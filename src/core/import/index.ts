@@ -1,9 +1,10 @@
 import { stringify } from 'yaml';
 import type { Category } from '../bank/schema.js';
-import { deriveQuestion, type ImportedQuestion } from './derive.js';
+import { deriveQuestion, uniqueId, type ImportedQuestion } from './derive.js';
 import { answersFileFor, parseAnki, parseDetails, parseHeadings, parseNumberedPair, parseQa, sniffFormat, type ImportFormat, type SourceItem } from './formats.js';
 
 export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
+
 
 export interface SourceFile {
   /** Path relative to the import source, with `/` separators. */
@@ -18,6 +19,12 @@ export interface ImportOptions {
   skipUnanswered: boolean;
   /** The `$schema=` reference written in each bank's modeline, relative to the output file. */
   schemaRef: (outPath: string) => string;
+  /**
+   * Ids the other banks in use already hold, each with the bank file holding it: its output path
+   * (relative to the output folder) when that is a file this import may overwrite, else ''.
+   * Imported ids avoid them, except those of files this import rewrites, so importing twice gives the same ids.
+   */
+  reservedIds?: ReadonlyMap<string, string>;
 }
 
 export interface ImportWarning {
@@ -28,6 +35,8 @@ export interface ImportWarning {
 
 export interface ImportResult {
   outputs: { path: string; text: string; questions: number }[];
+  /** Where each imported question came from, by id. */
+  origins: Map<string, { file: string; line: number }>;
   summary: {
     filesRead: number;
     imported: number;
@@ -78,9 +87,9 @@ export function importCollection(files: readonly SourceFile[], opts: ImportOptio
       .map((f) => answersFileFor(f.path))
       .filter((p): p is string => Boolean(p && byPath.has(p))),
   );
-  const usedIds = new Set<string>();
   const summary: ImportResult['summary'] = { filesRead: 0, imported: 0, graded: 0, ungraded: 0, skipped: {}, warnings: [] };
-  const outputs: ImportResult['outputs'] = [];
+  const banks: { file: SourceFile; out: string; questions: { q: ImportedQuestion; line: number }[] }[] = [];
+  const outPaths = new Set<string>();
   for (const file of sorted) {
     summary.filesRead++;
     if (partners.has(file.path)) continue;
@@ -89,23 +98,43 @@ export function importCollection(files: readonly SourceFile[], opts: ImportOptio
       summary.warnings.push({ file: file.path, line: 1, message: 'no questions found' });
       continue;
     }
-    const questions: ImportedQuestion[] = [];
+    const questions: { q: ImportedQuestion; line: number }[] = [];
     for (const item of items) {
-      const d = deriveQuestion(item, file.path, { category: opts.category, topics: opts.topics, skipUnanswered: opts.skipUnanswered, usedIds });
+      const d = deriveQuestion(item, file.path, { category: opts.category, topics: opts.topics, skipUnanswered: opts.skipUnanswered });
       if (d.kind === 'skipped') {
         summary.skipped[d.reason] = (summary.skipped[d.reason] ?? 0) + 1;
         summary.warnings.push({ file: file.path, line: item.line, message: `skipped: ${d.reason}` });
         continue;
       }
-      questions.push(d.question);
+      questions.push({ q: d.question, line: item.line });
       summary.imported++;
       if (d.graded) summary.graded++;
       else summary.ungraded++;
     }
     if (questions.length === 0) continue;
-    const out = outputPathFor(file.path);
-    const body = stringify({ ...(opts.category ? { category: opts.category } : { category: 'definitions' }), questions: questions.map(({ category: _c, ...q }) => q) }, { lineWidth: 0, blockQuote: 'literal' });
-    outputs.push({ path: out, text: `# yaml-language-server: $schema=${opts.schemaRef(out)}\n# Imported by sre-drill import-bank from ${file.path}\n${body}`, questions: questions.length });
+    // a.md and a.txt side by side would both become a.yaml: the second keeps its ending (a.txt.yaml).
+    let out = outputPathFor(file.path);
+    if (outPaths.has(out)) out = `${file.path}.yaml`;
+    outPaths.add(out);
+    banks.push({ file, out, questions });
   }
-  return { outputs, summary };
+  // Ids are given once every output is known: an id held by a bank this import rewrites is free.
+  const usedIds = new Set<string>();
+  const reserved = opts.reservedIds ?? new Map<string, string>();
+  const taken = (id: string) => {
+    if (usedIds.has(id)) return true;
+    const holder = reserved.get(id);
+    return holder !== undefined && !outPaths.has(holder);
+  };
+  const origins: ImportResult['origins'] = new Map();
+  const outputs = banks.map(({ file, out, questions }) => {
+    for (const { q, line } of questions) {
+      q.id = uniqueId(q.id, taken);
+      usedIds.add(q.id);
+      origins.set(q.id, { file: file.path, line });
+    }
+    const body = stringify({ ...(opts.category ? { category: opts.category } : { category: 'definitions' }), questions: questions.map(({ q: { category: _c, ...q } }) => q) }, { lineWidth: 0, blockQuote: 'literal' });
+    return { path: out, text: `# yaml-language-server: $schema=${opts.schemaRef(out)}\n# Imported by sre-drill import-bank from ${file.path}\n${body}`, questions: questions.length };
+  });
+  return { outputs, origins, summary };
 }

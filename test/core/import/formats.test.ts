@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveKeyPoints, deriveQuestion, slugify, splitSentences } from '../../../src/core/import/derive.js';
 import { parseAnki, parseDetails, parseHeadings, parseNumberedPair, parseQa, sniffFormat } from '../../../src/core/import/formats.js';
+import { importCollection } from '../../../src/core/import/index.js';
 import { markdownToText } from '../../../src/core/import/markdown.js';
 import { FIXTURES } from '../../helpers/cli.js';
 
@@ -148,25 +149,44 @@ describe('deriving questions', () => {
     expect(deriveKeyPoints(list)).toHaveLength(1);
   });
 
-  it('makes slug ids unique within an import', () => {
-    const used = new Set<string>();
-    const item = { question: 'What is a Pod?', answer: 'A group of containers.', line: 1, topics: [] };
-    const ids = [1, 2, 3].map(() => {
-      const d = deriveQuestion(item, 'k8s.md', { topics: [], skipUnanswered: false, usedIds: used });
-      return d.kind === 'question' ? d.question.id : '';
-    });
-    expect(ids).toEqual(['pod', 'pod-2', 'pod-3']);
+  it('leaves the id as the slug of the question', () => {
+    const d = deriveQuestion({ question: 'What is a Pod?', answer: 'A group of containers.', line: 1, topics: [] }, 'k8s.md', { topics: [], skipUnanswered: false });
+    expect(d.kind === 'question' && d.question.id).toBe('pod');
     expect(slugify('Qu’est-ce qu’un café?')).toBe('qu-est-ce-qu-un-cafe');
   });
 
   it('imports a question without an answer as ungraded, or skips it when asked', () => {
     const item = { question: 'Why?', answer: '', line: 3, topics: [] };
-    const kept = deriveQuestion(item, 'a.md', { topics: [], skipUnanswered: false, usedIds: new Set() });
+    const kept = deriveQuestion(item, 'a.md', { topics: [], skipUnanswered: false });
     expect(kept.kind === 'question' && kept.question.ungraded).toBe(true);
-    expect(deriveQuestion(item, 'a.md', { topics: [], skipUnanswered: true, usedIds: new Set() })).toEqual({ kind: 'skipped', reason: 'no answer (--skip-unanswered)' });
+    expect(deriveQuestion(item, 'a.md', { topics: [], skipUnanswered: true })).toEqual({ kind: 'skipped', reason: 'no answer (--skip-unanswered)' });
   });
 
   it('reduces HTML and Markdown without running anything', () => {
     expect(markdownToText('<script>alert(1)</script>Use **bold** and `code` &amp; <i>tags</i>')).toBe('Use bold and code & tags');
+  });
+});
+
+describe('importing a collection', () => {
+  const opts = { format: 'auto' as const, topics: [], skipUnanswered: false, schemaRef: () => 'schema.json' };
+  const ids = (r: ReturnType<typeof importCollection>) => [...r.origins.keys()];
+  const pods = [{ path: 'a.md', text: '## What is a Pod?\nA group of containers.\n\n## What is a pod?\nThe unit Kubernetes schedules.\n' }];
+
+  it('makes ids unique within the import and against the banks in use', () => {
+    expect(ids(importCollection(pods, opts))).toEqual(['pod', 'pod-2']);
+    // "pod" is a built-in id; "pod-3" is held by a bank in --out that this import does not rewrite.
+    const reservedIds = new Map([['pod', ''], ['pod-3', 'other.yaml']]);
+    expect(ids(importCollection(pods, { ...opts, reservedIds }))).toEqual(['pod-2', 'pod-4']);
+  });
+
+  it('gives the same ids again when the ids in use are those of its own earlier output', () => {
+    const first = importCollection(pods, { ...opts, reservedIds: new Map([['pod', '']]) });
+    const reservedIds = new Map([['pod', ''], ...ids(first).map((id) => [id, 'a.yaml'] as [string, string])]);
+    expect(importCollection(pods, { ...opts, reservedIds }).outputs).toEqual(first.outputs);
+  });
+
+  it('writes a.md and a.txt to different banks', () => {
+    const r = importCollection([...pods, { path: 'a.txt', text: 'Q: What is a node?\nA: A machine in the cluster.\n' }], opts);
+    expect(r.outputs.map((o) => o.path)).toEqual(['a.yaml', 'a.txt.yaml']);
   });
 });
