@@ -195,6 +195,7 @@ export function buildProgram(init: ProgramInit): Command {
     .option('--category <category>', 'category of the imported questions (default: definitions)')
     .addOption(new Option('--topic <topic>', 'add this topic to every imported question (repeatable)').argParser(collect))
     .option('--skip-unanswered', 'skip questions without an answer instead of importing them as ungraded prompts')
+    .option('--force', 'overwrite files in --out that import-bank did not write (a source file never is)')
     .option('--json', 'machine-readable summary')
     .addHelpText('after', '\nExamples:\n  $ sre-drill import-bank ~/interview-repo --out my-banks\n  $ sre-drill import-bank deck.txt --format anki --out my-banks --category definitions')
     .action(run(async () => (await import('./commands/import-bank.js')).importBank));

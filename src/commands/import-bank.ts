@@ -1,10 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CATEGORY_ALIASES, type Category } from '../core/bank/schema.js';
 import { checkName } from '../core/bank/catalog.js';
 import { CATEGORIES } from '../core/bank/schema.js';
 import { EXIT, UsageError } from '../core/errors.js';
-import { importCollection, IMPORT_FORMATS, type ImportFormat, type SourceFile } from '../core/import/index.js';
+import { importCollection, IMPORT_FORMATS, isImportedBank, type ImportFormat, type SourceFile } from '../core/import/index.js';
 import { displayPath } from '../storage/bank-files.js';
 import { loadCatalog } from '../storage/bank-loader.js';
 import { builtinBanksDir } from '../storage/paths.js';
@@ -18,6 +18,8 @@ export interface ImportBankOptions {
   category?: string;
   topic?: string[];
   skipUnanswered?: boolean;
+  /** Overwrite existing files in --out that an import did not write (never a source file). */
+  force?: boolean;
   json?: boolean;
 }
 
@@ -25,7 +27,7 @@ const SOURCE_EXT = new Set(['.md', '.markdown', '.txt', '.tsv', '.html', '.htm']
 /** Larger source files are skipped with a warning. */
 const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
-function readSources(source: string): { root: string; files: SourceFile[]; warnings: string[] } {
+function readSources(source: string): { root: string; files: SourceFile[]; paths: string[]; warnings: string[] } {
   const warnings: string[] = [];
   let st;
   try {
@@ -72,7 +74,7 @@ function readSources(source: string): { root: string; files: SourceFile[]; warni
     }
     files.push({ path: rel, text: text.replace(/^\uFEFF/, '') });
   }
-  return { root, files, warnings };
+  return { root, files, paths, warnings };
 }
 
 /** The real path of a file that may not exist yet: its nearest existing folder resolved, the rest appended. */
@@ -83,6 +85,34 @@ function realPath(path: string): string {
     const parent = dirname(path);
     return parent === path ? path : join(realPath(parent), basename(path));
   }
+}
+
+/** The first bytes of a file: enough for an imported bank's modeline and marker. */
+function head(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1024);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Refuses, before anything is written, an output that would land on a source file (compared as
+ * real paths, so symlinks and `..` do not hide it), and one that would replace a file an import
+ * did not write, unless `--force`.
+ */
+function checkTargets(targets: readonly string[], sources: readonly string[], force: boolean, cwd: string): void {
+  const sourceReal = new Set(sources.map(realPath));
+  const foreign: string[] = [];
+  for (const target of targets) {
+    if (sourceReal.has(realPath(target))) throw new UsageError(`refusing to write ${displayPath(target, cwd)}: it is a source file of this import, and the source is never modified (choose another --out)`);
+    const st = statSync(target, { throwIfNoEntry: false });
+    if (st?.isDirectory()) throw new UsageError(`refusing to write ${displayPath(target, cwd)}: it is a folder`);
+    if (st && !force && !isImportedBank(head(target))) foreign.push(displayPath(target, cwd));
+  }
+  if (foreign.length) throw new UsageError(`refusing to overwrite ${foreign[0]}${foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : ''}: not written by import-bank (pass --force to overwrite)`);
 }
 
 /**
@@ -113,9 +143,9 @@ export async function importBank(ctx: Context, opts: ImportBankOptions, args: st
   let category: Category | undefined;
   if (opts.category) category = CATEGORY_ALIASES[opts.category] ?? (checkName('category', opts.category, CATEGORIES) as Category);
   const outDir = resolve(ctx.cwd, opts.out);
-  if (relative(source, outDir) === '' ) throw new UsageError('--out must not be the source folder: the source is never modified');
+  if (relative(source, outDir) === '') throw new UsageError('--out must not be the source folder: the source is never modified');
 
-  const { files, warnings } = readSources(source);
+  const { files, paths, warnings } = readSources(source);
   const schemaFile = join(builtinBanksDir(), 'schema.json');
   const result = importCollection(files, {
     format,
@@ -125,12 +155,12 @@ export async function importBank(ctx: Context, opts: ImportBankOptions, args: st
     schemaRef: (out) => relative(dirname(join(outDir, out)), schemaFile).split(sep).join('/'),
     reservedIds: reservedIds(ctx, outDir),
   });
-  for (const o of result.outputs) {
-    const target = join(outDir, o.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, o.text);
-  }
   const written = result.outputs.map((o) => join(outDir, o.path));
+  checkTargets(written, paths, Boolean(opts.force), ctx.cwd);
+  result.outputs.forEach((o, i) => {
+    mkdirSync(dirname(written[i]!), { recursive: true });
+    writeFileSync(written[i]!, o.text);
+  });
   const check = written.length ? loadCatalog(written, ctx.cwd) : undefined;
   const s = result.summary;
   const allWarnings = [...warnings, ...s.warnings.map((w) => `${w.file}:${w.line}  ${w.message}`)];

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGrader } from '../../src/core/grading/index.js';
@@ -116,6 +116,47 @@ describe('sre-drill import-bank', () => {
     writeFileSync(join(src, 'notes.md'), 'Just some notes, no questions here.\n');
     const r = await runCli(['import-bank', src, '--out', tempDir()]);
     expect(r.stdout).toContain('warning: notes.md:1  no questions found');
+  });
+
+  describe('never writes over what it did not write', () => {
+    const QA = 'Q: What does TTL mean for a DNS record?\nA: How long resolvers may cache the record.\n';
+
+    it('refuses a SOURCE whose bank would be the source itself, and leaves it alone', async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'notes.yaml'), QA);
+      const r = await runCli(['import-bank', 'notes.yaml', '--out', '.'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('refusing to write notes.yaml: it is a source file');
+      expect(readFileSync(join(dir, 'notes.yaml'), 'utf8')).toBe(QA);
+      // --force does not make a source file fair game.
+      expect((await runCli(['import-bank', 'notes.yaml', '--out', '.', '--force'], { cwd: dir })).code).toBe(2);
+      expect(readFileSync(join(dir, 'notes.yaml'), 'utf8')).toBe(QA);
+    });
+
+    it('refuses an output that reaches a source file through a symbolic link', async () => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'src'));
+      mkdirSync(join(dir, 'out'));
+      writeFileSync(join(dir, 'src', 'dns.md'), QA);
+      symlinkSync(join(dir, 'src', 'dns.md'), join(dir, 'out', 'dns.yaml'));
+      const r = await runCli(['import-bank', 'src', '--out', 'out', '--force'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('refusing to write out/dns.yaml: it is a source file');
+      expect(readFileSync(join(dir, 'src', 'dns.md'), 'utf8')).toBe(QA);
+    });
+
+    it('refuses to overwrite a file in --out it did not write, unless --force', async () => {
+      const out = tempDir();
+      const mine = '# my own bank\nquestions: []\n';
+      writeFileSync(join(out, 'networking.yaml'), mine);
+      const r = await runCli(['import-bank', join(SOURCE, 'qa'), '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/refusing to overwrite \S*networking\.yaml: not written by import-bank \(pass --force to overwrite\)/);
+      expect(readFileSync(join(out, 'networking.yaml'), 'utf8')).toBe(mine);
+      expect((await runCli(['import-bank', join(SOURCE, 'qa'), '--out', out, '--force'])).code).toBe(0);
+      expect(readFileSync(join(out, 'networking.yaml'), 'utf8')).toContain('# Imported by sre-drill import-bank from networking.md');
+    });
   });
 
   it('keeps imported ids apart from the banks in use, so adding --out to the config banks breaks nothing; re-importing keeps them', async () => {

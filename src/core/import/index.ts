@@ -5,7 +5,6 @@ import { answersFileFor, parseAnki, parseDetails, parseHeadings, parseNumberedPa
 
 export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
 
-
 export interface SourceFile {
   /** Path relative to the import source, with `/` separators. */
   path: string;
@@ -73,6 +72,14 @@ export function outputPathFor(sourcePath: string): string {
   return sourcePath.replace(/\.[^./]+$/, '') + '.yaml';
 }
 
+/** The second line of every bank an import writes: it marks a file an import may overwrite. */
+export const IMPORT_MARKER = '# Imported by sre-drill import-bank from ';
+
+/** True when a bank file's text starts as an import writes it (its marker in the first lines). */
+export function isImportedBank(text: string): boolean {
+  return text.split('\n', 3).some((l) => l.startsWith(IMPORT_MARKER));
+}
+
 /**
  * Turns a collection of Markdown / Anki files into bank files (as text). Pure and deterministic:
  * the same input gives byte-identical output, so importing twice changes nothing.
@@ -134,7 +141,7 @@ export function importCollection(files: readonly SourceFile[], opts: ImportOptio
       origins.set(q.id, { file: file.path, line });
     }
     const body = stringify({ ...(opts.category ? { category: opts.category } : { category: 'definitions' }), questions: questions.map(({ q: { category: _c, ...q } }) => q) }, { lineWidth: 0, blockQuote: 'literal' });
-    return { path: out, text: `# yaml-language-server: $schema=${opts.schemaRef(out)}\n# Imported by sre-drill import-bank from ${file.path}\n${body}`, questions: questions.length };
+    return { path: out, text: `# yaml-language-server: $schema=${opts.schemaRef(out)}\n${IMPORT_MARKER}${file.path}\n${body}`, questions: questions.length };
   });
   return { outputs, origins, summary };
 }

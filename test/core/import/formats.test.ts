@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveKeyPoints, deriveQuestion, slugify, splitSentences } from '../../../src/core/import/derive.js';
 import { parseAnki, parseDetails, parseHeadings, parseNumberedPair, parseQa, sniffFormat } from '../../../src/core/import/formats.js';
-import { importCollection } from '../../../src/core/import/index.js';
+import { importCollection, isImportedBank } from '../../../src/core/import/index.js';
 import { markdownToText } from '../../../src/core/import/markdown.js';
 import { FIXTURES } from '../../helpers/cli.js';
 
@@ -185,8 +185,10 @@ describe('importing a collection', () => {
     expect(importCollection(pods, { ...opts, reservedIds }).outputs).toEqual(first.outputs);
   });
 
-  it('writes a.md and a.txt to different banks', () => {
+  it('marks what it writes, and writes a.md and a.txt to different banks', () => {
     const r = importCollection([...pods, { path: 'a.txt', text: 'Q: What is a node?\nA: A machine in the cluster.\n' }], opts);
     expect(r.outputs.map((o) => o.path)).toEqual(['a.yaml', 'a.txt.yaml']);
+    expect(r.outputs.every((o) => isImportedBank(o.text))).toBe(true);
+    expect(isImportedBank('# yaml-language-server: $schema=schema.json\nquestions: []\n')).toBe(false);
   });
 });
