@@ -4,12 +4,15 @@ import { CATEGORY_ALIASES, type Category } from '../core/bank/schema.js';
 import { checkName } from '../core/bank/catalog.js';
 import { CATEGORIES } from '../core/bank/schema.js';
 import { EXIT, UsageError } from '../core/errors.js';
-import { importCollection, IMPORT_FORMATS, isImportedBank, type ImportFormat, type SourceFile } from '../core/import/index.js';
+import { createGrader } from '../core/grading/index.js';
+import { importCollection, IMPORT_FORMATS, isImportedBank, SELF_SCORE_MIN, type ImportFormat, type ImportResult, type SourceFile } from '../core/import/index.js';
 import { displayPath } from '../storage/bank-files.js';
 import { loadCatalog } from '../storage/bank-loader.js';
 import { builtinBanksDir } from '../storage/paths.js';
 import { sanitise } from '../ui/sanitise.js';
+import type { Catalog } from '../core/bank/catalog.js';
 import type { Context } from './context.js';
+import { graderGlossary } from './grade.js';
 import { formatIssue } from '../core/errors.js';
 
 export interface ImportBankOptions {
@@ -136,6 +139,22 @@ function reservedIds(ctx: Context, outDir: string): Map<string, string> {
   return new Map([...catalog.byId].map(([id, q]) => [id, holder(q.source.file)]));
 }
 
+/**
+ * Imported questions whose model answer scores under `SELF_SCORE_MIN` against their own key points,
+ * graded as `sre-drill --bank OUT grade` would (the built-in glossary included).
+ */
+async function lowSelfScores(check: Catalog, origins: ImportResult['origins'], cwd: string): Promise<string[]> {
+  const grader = createGrader({ questions: check.questions, glossary: await graderGlossary(check, cwd) });
+  const low: { file: string; line: number; text: string }[] = [];
+  for (const q of check.questions) {
+    const origin = origins.get(q.id);
+    if (q.ungraded || !origin) continue;
+    const score = grader.grade(q, q.modelAnswer).score;
+    if (score < SELF_SCORE_MIN) low.push({ ...origin, text: `${origin.file}:${origin.line}  "${q.id}": its answer scores ${score.toFixed(2)} against its own key points (under ${SELF_SCORE_MIN}); edit its key points` });
+  }
+  return low.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map((l) => l.text);
+}
+
 export async function importBank(ctx: Context, opts: ImportBankOptions, args: string[]): Promise<number> {
   const source = resolve(ctx.cwd, args[0]!);
   if (!opts.out) throw new UsageError('import-bank needs --out DIR: the folder to write bank files to');
@@ -162,16 +181,18 @@ export async function importBank(ctx: Context, opts: ImportBankOptions, args: st
     writeFileSync(written[i]!, o.text);
   });
   const check = written.length ? loadCatalog(written, ctx.cwd) : undefined;
+  const low = check ? await lowSelfScores(check, result.origins, ctx.cwd) : [];
   const s = result.summary;
-  const allWarnings = [...warnings, ...s.warnings.map((w) => `${w.file}:${w.line}  ${w.message}`)];
+  const allWarnings = [...warnings, ...s.warnings.map((w) => `${w.file}:${w.line}  ${w.message}`), ...low];
   if (opts.json) {
-    ctx.out(`${JSON.stringify({ ...s, warnings: allWarnings, files: result.outputs.map((o) => ({ path: displayPath(join(outDir, o.path), ctx.cwd), questions: o.questions })), issues: check?.issues ?? [] }, null, 2)}\n`);
+    ctx.out(`${JSON.stringify({ ...s, warnings: allWarnings, lowSelfScores: low.length, files: result.outputs.map((o) => ({ path: displayPath(join(outDir, o.path), ctx.cwd), questions: o.questions })), issues: check?.issues ?? [] }, null, 2)}\n`);
   } else {
     const skipped = Object.entries(s.skipped);
     ctx.out([
       ...allWarnings.map((w) => ctx.theme.c.yellow(`warning: ${sanitise(w).replace(/\n/g, ' ')}`)),
       `Read ${s.filesRead} file${s.filesRead === 1 ? '' : 's'}; imported ${s.imported} question${s.imported === 1 ? '' : 's'} (${s.graded} graded, ${s.ungraded} ungraded practice prompt${s.ungraded === 1 ? '' : 's'}) into ${result.outputs.length} bank file${result.outputs.length === 1 ? '' : 's'} in ${displayPath(outDir, ctx.cwd)}.`,
       skipped.length ? `Skipped ${skipped.reduce((a, [, n]) => a + n, 0)}: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}.` : 'Skipped none.',
+      ...(low.length ? [`${low.length} imported question${low.length === 1 ? '' : 's'} score${low.length === 1 ? 's' : ''} under ${SELF_SCORE_MIN} against ${low.length === 1 ? 'its' : 'their'} own key points (warnings above).`] : []),
       ...(result.outputs.length ? [`Try them: sre-drill --bank ${displayPath(outDir, ctx.cwd)} drill`] : []),
     ]);
   }

@@ -189,4 +189,14 @@ describe('sre-drill import-bank', () => {
       'Missing it spends the error budget',
     ]);
   });
+
+  it('warns, with file:line, about questions whose answer scores under 0.9 against its own key points', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'brokers.md'), '# Messaging\n\n## Which brokers are common?\n\n- Kafka\n- RabbitMQ\n- NATS\n\n## What does a broker do?\n\nIt stores messages until consumers take them.\n');
+    const r = await runCli(['import-bank', 'brokers.md', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/warning: brokers\.md:3 {2}"brokers-common": its answer scores 0\.\d\d against its own key points \(under 0\.9\)/);
+    expect(r.stdout).toContain('1 imported question scores under 0.9 against its own key points (warnings above).');
+    expect(r.stdout).not.toContain('broker-do');
+  });
 });

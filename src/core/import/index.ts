@@ -5,6 +5,9 @@ import { answersFileFor, parseAnki, parseDetails, parseHeadings, parseNumberedPa
 
 export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
 
+/** Each imported model answer should score at least this against its own key points (issue 9); lower ones are reported. */
+export const SELF_SCORE_MIN = 0.9;
+
 export interface SourceFile {
   /** Path relative to the import source, with `/` separators. */
   path: string;
