@@ -17,9 +17,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A clean environment: no colour, no user data folder, no debug. */
+/** An empty config folder, so a developer's own config.yaml (extra banks, strictness) never leaks in. */
+const NO_CONFIG = mkdtempSync(join(tmpdir(), 'sre-drill-noconfig-'));
+process.on('exit', () => rmSync(NO_CONFIG, { recursive: true, force: true }));
+
+/** A clean environment: no colour, no user data folder, no user config, no debug. */
 export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', SRE_DRILL_CONFIG_DIR: NO_CONFIG, ...extra };
   return env;
 }
 
