@@ -326,58 +326,121 @@ function attemptFromRow(r: AttemptRow, keyPointsCache?: Map<number, KeyPoint[]>)
 
 /** A snapshot's parts as JSON text, made once per snapshot during an export. */
 interface SnapshotJson {
-  prompt: string;
-  keyPoints: string;
+  /** `"prompt":…,"keyPoints":…` */
+  asked: string;
+  /** Each key point's text as a JSON string, by index. */
   points: string[];
 }
 
 const json = JSON.stringify;
-const isoAt = (n: number) => new Date(n).toISOString();
 
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const DAY_MS = 86_400_000;
+/** 1970-01-01 up to the end of 9999: where toISOString writes `YYYY-MM-DDTHH:MM:SS.mmmZ`. */
+const ISO_PLAIN_UNTIL = 253_402_300_800_000;
+
+/**
+ * `new Date(t).toISOString()` for epoch ms, with each day's date part made once: an export writes
+ * a few hundred thousand of them. Other times (before 1970, after 9999, fractions) go the long way.
+ */
+function isoWriter(): (t: number) => string {
+  const days = new Map<number, string>();
+  return (t) => {
+    if (!(t >= 0 && t < ISO_PLAIN_UNTIL && Number.isInteger(t))) return new Date(t).toISOString();
+    const day = Math.floor(t / DAY_MS);
+    let date = days.get(day);
+    if (date === undefined) days.set(day, (date = new Date(day * DAY_MS).toISOString().slice(0, 11)));
+    let rest = t - day * DAY_MS;
+    const ms = rest % 1000;
+    rest = (rest - ms) / 1000;
+    const sec = rest % 60;
+    rest = (rest - sec) / 60;
+    const min = rest % 60;
+    return `${date}${TWO_DIGITS[(rest - min) / 60]}:${TWO_DIGITS[min]}:${TWO_DIGITS[sec]}.${THREE_DIGITS[ms]}Z`;
+  };
+}
+
+/** Where the JSON string starting at `start` (its opening quote) ends: just past its closing quote. */
+function stringEnd(text: string, start: number): number {
+  for (let k = start + 1; ; ) {
+    const quote = text.indexOf('"', k);
+    let b = quote - 1;
+    while (text.charCodeAt(b) === 92 /* \ */) b--;
+    // An even run of backslashes before the quote escapes only itself.
+    if ((quote - 1 - b) % 2 === 0) return quote + 1;
+    k = quote + 1;
+  }
+}
+
+/**
+ * Stored point results (see `packPoints`: JSON.stringify of `[index, weight, 0|1, strength,
+ * evidence(, point)]` arrays) as the export's point objects, without their brackets. The numbers
+ * and strings are copied as JSON.stringify wrote them, not parsed and written again.
+ */
+function pointsJson(stored: string, keyPoints: readonly string[]): string {
+  let out = '';
+  for (let i = 1; stored.charCodeAt(i) === 91 /* [ */; ) {
+    // Numbers written by JSON.stringify hold no comma.
+    const c1 = stored.indexOf(',', i);
+    const c2 = stored.indexOf(',', c1 + 1);
+    const c3 = stored.indexOf(',', c2 + 1);
+    const c4 = stored.indexOf(',', c3 + 1);
+    const index = stored.slice(i + 1, c1);
+    const evidenceEnd = stringEnd(stored, c4 + 1);
+    let end = evidenceEnd;
+    let point: string;
+    if (stored.charCodeAt(evidenceEnd) === 44 /* , */) point = stored.slice(evidenceEnd + 1, (end = stringEnd(stored, evidenceEnd + 1)));
+    else point = keyPoints[Number(index)] ?? '""';
+    out +=
+      `${i > 1 ? ',' : ''}{"index":${index},"point":${point},"weight":${stored.slice(c1 + 1, c2)},"matched":${stored.charCodeAt(c2 + 1) === 49 /* 1 */},` +
+      `"strength":${stored.slice(c3 + 1, c4)},"evidence":${stored.slice(c4 + 1, evidenceEnd)}}`;
+    i = end + 2; // past `],` or `]]`
+  }
+  return out;
+}
+
+/**
+ * The attempt columns an export line needs. Text comes JSON-quoted by SQLite's json_quote, which
+ * writes what JSON.stringify writes for any text the store holds (a test checks it): escaping
+ * answers in C while the row is read is cheaper than in JavaScript after.
+ */
 const ATTEMPT_LINE_COLUMNS =
-  'id, uid, session_id, question_id, category, topics, snapshot_id, answer, points, score, star, duration_ms, time_limit, over_time, hints_used, skipped, mode, notes, suggested_rating, rating, started_at, answered_at';
-/** A row of ATTEMPT_LINE_COLUMNS, read as an array. */
+  'id, session_id, snapshot_id, json_quote(uid), json_quote(question_id), json_quote(category), topics, json_quote(answer), points, score, star, ' +
+  'duration_ms, time_limit, over_time, hints_used, skipped, json_quote(mode), json_quote(notes), json_quote(suggested_rating), json_quote(rating), started_at, answered_at';
+/** A row of ATTEMPT_LINE_COLUMNS, read as an array; `…Json` are JSON text. */
 type AttemptLineRow = [
   id: number,
-  uid: string,
   sessionId: number,
-  questionId: string,
-  category: string,
-  topics: string,
   snapshotId: number,
-  answer: string,
+  uidJson: string,
+  questionIdJson: string,
+  categoryJson: string,
+  topicsJson: string,
+  answerJson: string,
   points: string,
   score: number,
-  star: string | null,
+  starJson: string | null,
   durationMs: number,
   timeLimit: number,
   overTime: number,
   hintsUsed: number,
   skipped: number,
-  mode: string,
-  notes: string,
-  suggestedRating: string,
-  rating: string | null,
+  modeJson: string,
+  notesJson: string,
+  suggestedRatingJson: string,
+  ratingJson: string,
   startedAt: number,
   answeredAt: number,
 ];
 
 /** An attempt's export record as a JSON line, built from the stored JSON (same content as `attemptFromRow`). */
-function attemptLine(r: AttemptLineRow, asked: { prompt: string; key_points: string }, sessionUid: string, snapshots: Map<number, SnapshotJson>): string {
-  let snap = snapshots.get(r[6]);
-  if (!snap) {
-    const kp = JSON.parse(asked.key_points) as KeyPoint[];
-    snapshots.set(r[6], (snap = { prompt: json(asked.prompt), keyPoints: asked.key_points, points: kp.map((k) => json(k.point)) }));
-  }
-  const points = (JSON.parse(r[8]) as StoredPoint[])
-    .map((p) => `{"index":${p[0]},"point":${p.length === 6 ? json(p[5]) : (snap.points[p[0]] ?? '""')},"weight":${p[1]},"matched":${p[2] === 1},"strength":${p[3]},"evidence":${json(p[4])}}`)
-    .join(',');
+function attemptLine(r: AttemptLineRow, snap: SnapshotJson, sessionUidJson: string, iso: (t: number) => string): string {
   return (
-    `{"type":"attempt","uid":${json(r[1])},"sessionUid":${json(sessionUid)},"questionId":${json(r[3])},"category":${json(r[4])},` +
-    `"topics":${r[5]},"prompt":${snap.prompt},"keyPoints":${snap.keyPoints},"answer":${json(r[7])},"points":[${points}],"score":${r[9]},` +
-    `${r[10] === null ? '' : `"star":${r[10]},`}"durationMs":${r[11]},"timeLimit":${r[12]},"overTime":${r[13] === 1},` +
-    `"hintsUsed":${r[14]},"skipped":${r[15] === 1},"mode":${json(r[16])},"notes":${json(r[17])},"suggestedRating":${json(r[18])},` +
-    `"rating":${json(r[19])},"startedAt":"${isoAt(r[20])}","answeredAt":"${isoAt(r[21])}"}`
+    `{"type":"attempt","uid":${r[3]},"sessionUid":${sessionUidJson},"questionId":${r[4]},"category":${r[5]},"topics":${r[6]},${snap.asked},` +
+    `"answer":${r[7]},"points":[${pointsJson(r[8], snap.points)}],"score":${r[9]},${r[10] === null ? '' : `"star":${r[10]},`}"durationMs":${r[11]},` +
+    `"timeLimit":${r[12]},"overTime":${r[13] === 1},"hintsUsed":${r[14]},"skipped":${r[15] === 1},"mode":${r[16]},"notes":${r[17]},` +
+    `"suggestedRating":${r[18]},"rating":${r[19]},"startedAt":"${iso(r[20])}","answeredAt":"${iso(r[21])}"}`
   );
 }
 
@@ -1033,19 +1096,31 @@ export class Store {
    * the stored JSON as it is: reading the rows is most of a large export's time.
    */
   private *historyLines(sessionUid: ReadonlyMap<number, string>, asked: ReadonlyMap<number, { prompt: string; key_points: string }>): Generator<string> {
-    const attemptUid = new Map<number, string>();
+    const iso = isoWriter();
+    const sessionUidJson = new Map<number, string>();
     const snapshots = new Map<number, SnapshotJson>();
+    // Attempt ids are dense row ids: an array indexed by id is the cheapest map to their uids.
+    const attemptUidJson: string[] = [];
     const attempts = this.sql(`SELECT ${ATTEMPT_LINE_COLUMNS} FROM attempts ORDER BY id`).raw(true);
     for (const row of attempts.iterate() as IterableIterator<AttemptLineRow>) {
-      attemptUid.set(row[0], row[1]);
-      yield attemptLine(row, asked.get(row[6])!, sessionUid.get(row[2])!, snapshots);
+      attemptUidJson[row[0]] = row[3];
+      let snap = snapshots.get(row[2]);
+      if (!snap) {
+        const q = asked.get(row[2])!;
+        const points = (JSON.parse(q.key_points) as KeyPoint[]).map((k) => json(k.point));
+        snapshots.set(row[2], (snap = { asked: `"prompt":${json(q.prompt)},"keyPoints":${q.key_points}`, points }));
+      }
+      let session = sessionUidJson.get(row[1]);
+      if (session === undefined) sessionUidJson.set(row[1], (session = json(sessionUid.get(row[1])!)));
+      yield attemptLine(row, snap, session, iso);
     }
-    const reviews = this.sql(`SELECT id, uid, attempt_id, question_id, suggested_rating, rating, state_before, elapsed_days, scheduled_days, reviewed_at, undone_at FROM review_log ORDER BY id`).raw(true);
-    for (const r of reviews.iterate() as IterableIterator<[number, string, number | null, string, Rating | null, Rating, string, number, number, number, number | null]>) {
-      const attempt = r[2] === null ? null : (attemptUid.get(r[2]) ?? null);
+    const reviews = this.sql(
+      `SELECT attempt_id, json_quote(uid), json_quote(question_id), json_quote(suggested_rating), json_quote(rating), json_quote(state_before), elapsed_days, scheduled_days, reviewed_at, undone_at FROM review_log ORDER BY id`,
+    ).raw(true);
+    for (const r of reviews.iterate() as IterableIterator<[number | null, string, string, string, string, string, number, number, number, number | null]>) {
       yield (
-        `{"type":"review","uid":${json(r[1])},"questionId":${json(r[3])},"suggestedRating":${json(r[4])},"rating":${json(r[5])},"stateBefore":${json(r[6])},` +
-        `"elapsedDays":${r[7]},"scheduledDays":${r[8]},"attemptUid":${json(attempt)},"reviewedAt":"${isoAt(r[9])}","undoneAt":${r[10] === null ? 'null' : `"${isoAt(r[10])}"`}}`
+        `{"type":"review","uid":${r[1]},"questionId":${r[2]},"suggestedRating":${r[3]},"rating":${r[4]},"stateBefore":${r[5]},"elapsedDays":${r[6]},` +
+        `"scheduledDays":${r[7]},"attemptUid":${(r[0] !== null && attemptUidJson[r[0]]) || 'null'},"reviewedAt":"${iso(r[8])}","undoneAt":${r[9] === null ? 'null' : `"${iso(r[9])}"`}}`
       );
     }
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { next } from '../../src/core/scheduling/fsrs.js';
@@ -494,6 +495,45 @@ describe('exportLines', () => {
       const lines = [...s.exportLines(T0)].map((l) => JSON.parse(l) as unknown);
       expect(lines).toEqual(JSON.parse(JSON.stringify([...s.exportAll(T0)])));
       expect(lines).toHaveLength(1 + 1 + 4 + 3);
+    });
+  });
+
+  it('writes each line exactly as JSON.stringify would: escapes, numbers and dates copied or made by hand match it byte for byte', () => {
+    withStore(tempDir(), (s) => {
+      const sid = session(s);
+      const tricky = 'q"uote \\ back\\" \u0000\u0001\u001f\u007f tab\t nl\n ü 🚀 \u2028 \ud800 lone ], [ "," 1,2';
+      const pts = points(true, false);
+      pts[0] = { ...pts[0]!, evidence: tricky, strength: 0.1 + 0.2, weight: 0.5 };
+      pts[1] = { ...pts[1]!, point: `reworded ${tricky}`, strength: 1e-7 };
+      const times = [T0, new Date(Date.UTC(1969, 11, 31, 23, 59, 59, 999)), new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 1)), new Date(Date.UTC(10000, 0, 1))];
+      for (const [i, t] of times.entries()) {
+        s.recordAttempt(makeAttempt(sid, { questionId: `q${i}`, answer: tricky, notes: tricky, points: pts, score: 2 / 3, startedAt: t, answeredAt: t, prompt: tricky }));
+      }
+      const lines = [...s.exportLines(T0)];
+      for (const line of lines) expect(line).toBe(JSON.stringify(JSON.parse(line)));
+      expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(JSON.stringify([...s.exportAll(T0)])));
+    });
+  });
+
+  it('any text the store keeps comes out of exportLines as exportAll has it', () => {
+    withStore(tempDir(), (s) => {
+      const sid = session(s);
+      const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }));
+      let n = 0;
+      fc.assert(
+        fc.property(text, text, text, fc.double({ min: 0, max: 1, noNaN: true }), (answer, evidence, point, strength) => {
+          const pts = points(true, false);
+          pts[0] = { ...pts[0]!, evidence, strength };
+          pts[1] = { ...pts[1]!, point };
+          s.recordAttempt(makeAttempt(sid, { questionId: `q${n++}`, answer, notes: evidence, points: pts }));
+          const lines = [...s.exportLines(T0)];
+          const last = lines.filter((l) => l.startsWith('{"type":"attempt"')).at(-1)!;
+          expect(last).toBe(JSON.stringify(JSON.parse(last)));
+          const records = [...s.exportAll(T0)].filter((r) => r.type === 'attempt');
+          expect(JSON.parse(last)).toEqual(JSON.parse(JSON.stringify(records.at(-1))));
+        }),
+        { numRuns: 60 },
+      );
     });
   });
 });
