@@ -1,6 +1,7 @@
 import { CONFIG_KEYS, configKey, setConfigValue, unsetConfigValue, type ConfigKey } from '../core/config.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { CONFIG_FILE, writeConfig } from '../storage/config-file.js';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from './context.js';
 
@@ -35,7 +36,10 @@ export async function configSet(ctx: Context, _opts: unknown, args: string[]): P
   if (rawKey === undefined || value === undefined) throw new UsageError('usage: sre-drill config set KEY VALUE');
   const key = configKey(rawKey);
   // A bank folder is stored as an absolute path so it means the same from any working folder.
-  const file = writeConfig(ctx.configDir(), setConfigValue(ctx.config(), key, key === 'banks' ? resolve(ctx.cwd, value) : value));
+  const stored = key === 'banks' ? resolve(ctx.cwd, value) : value;
+  // A bank path that does not exist would break every later command: refuse it now.
+  if (key === 'banks' && !existsSync(stored)) throw new UsageError(`config banks: no such file or folder: ${stored}`);
+  const file = writeConfig(ctx.configDir(), setConfigValue(ctx.config(), key, stored));
   ctx.out(`${key} set in ${file}`);
   return EXIT.ok;
 }

@@ -34,6 +34,10 @@ describe('sre-drill config', () => {
     const unknown = await runCli(['config', 'set', 'strictnes', 'strict'], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean `strictness`');
+    const missing = await runCli(['config', 'set', 'banks', '/nonexistent/sre-drill-banks'], { env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('config banks: no such file or folder: /nonexistent/sre-drill-banks');
+    expect(JSON.parse((await runCli(['config', 'show', '--json'], { env })).stdout)).toEqual({});
   });
 
   it('adds bank folders from the config to the built-in banks', async () => {
