@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, type Catalog } from '../core/bank/catalog.js';
@@ -67,12 +68,13 @@ export function readBankText(file: string, cwd: string): { text: string; shown: 
   } catch (err) {
     return refuse(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), shown };
-  } catch {
+  if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     return { kind: 'invalid', file: shown, issues: [{ file: shown, line: at.line, col: at.col, path: '', message: 'refused: not UTF-8 text (save the file as UTF-8)' }] };
   }
+  // isUtf8 and toString are several times faster than a fatal TextDecoder; the BOM goes as it did.
+  const text = bytes.toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, shown };
 }
 
 function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {

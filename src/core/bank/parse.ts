@@ -3,6 +3,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
 import { didYouMean } from '../suggest.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import { DEFAULT_TIME_LIMIT_S, type AskQuestion, type Category, type Question } from './schema.js';
 import { FILE_KINDS, type FileKind } from './validation.js';
 
@@ -191,16 +192,17 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
 const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/gm;
 
 /**
- * The fast path for a clean file: js-yaml reads large banks many times faster than the yaml
- * package's document model. It gives no source positions, so it is used only when the file parses
- * and validates cleanly and every question's `id:` line can be found by a line scan; anything else
- * (errors to locate, anchors, unusual layouts) goes through the located path.
+ * The fast path for a clean file: the simple reader (or, for YAML outside its subset, js-yaml)
+ * reads large banks many times faster than the yaml package's document model. Neither gives
+ * source positions, so this is used only when the file parses and validates cleanly and every
+ * question's `id:` line can be found by a line scan; anything else (errors to locate, anchors,
+ * unusual layouts) goes through the located path.
  */
 function parseFast(text: string, file: string): ParsedFile | undefined {
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let data: unknown;
   try {
-    data = fastLoad(text, { schema: CORE_SCHEMA });
+    data = readSimpleYaml(text) ?? fastLoad(text, { schema: CORE_SCHEMA });
   } catch {
     return undefined;
   }
