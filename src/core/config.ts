@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MOCK_FORMATS } from './session/plan.js';
 import { STRICTNESS } from './grading/types.js';
 import { didYouMean } from './suggest.js';

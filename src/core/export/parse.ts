@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES } from '../bank/schema.js';
 import { UsageError, formatIssue, type Issue } from '../errors.js';
 import { RATINGS, SESSION_KINDS, SESSION_STATUSES } from '../model.js';
