@@ -69,14 +69,34 @@ export interface Token {
   stop: boolean;
 }
 
-// Words: letters and digits, with inner apostrophes ("don't") and inner dots in numbers ("99.9").
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|\.\d+)*/gu;
+// Words: letters and digits, with inner apostrophes ("don't"), and numbers whole: inner dots
+// ("99.9", "1.2.3"), a leading dot (".5") and digit groups ("10,000"). Dotted initialisms ("e.g",
+// "i.e") are one word, read without their dots ("eg", a stop word, so the "i" of "i.e." is no pronoun).
+const WORD = /(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])|(?:(?<![\p{L}\p{N}.])\.(?=\d))?[\p{L}\p{N}]+(?:['’][\p{L}]+|\.\d+|(?<=\d),\d{3}(?!\d))*/gu;
 // A sentence ends at . ! ? before a space, at a blank line, or before a bullet on a new line; a
 // single line break is a wrapped line (answers typed in an editor), not a sentence end.
 const SENTENCE_GAP = /[.!?](?:\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s|[.!?]["')\]]/;
 const SEGMENT_GAP = /[,;:()[\]{}•|/\\"“”]|\s[-–—*]\s|^[-–—*]\s/;
 /** The separators of list items: SEGMENT_GAP without brackets and quotes. */
 const ITEM_GAP = /[,;:•|/\\]|\s[-–—*]\s|^[-–—*]\s/;
+
+/**
+ * Words whose full stop does not end a sentence: "vs. pull", "cf. the docs". Dotted initialisms
+ * ("e.g.", "i.e.", "a.k.a.") are recognised by shape; "etc." ends one before a capital, "no." only
+ * means a number before a digit. Not "ms": "300 ms." ends a sentence.
+ */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['eg', 'ie', 'vs', 'cf', 'approx', 'incl', 'esp', 'viz', 'resp', 'al', 'fig']);
+const WORD_BEFORE_DOT = /(?:^|[^\p{L}\p{N}.])((?:\p{L}\.)+\p{L}|[\p{L}]+)$/u;
+
+/** True when the full stop at `text[dot]` closes an abbreviation rather than a sentence; `next` is the word after it. */
+function abbreviationAt(text: string, dot: number, next: string): boolean {
+  const word = WORD_BEFORE_DOT.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
+  if (!word) return false;
+  if (word.includes('.')) return true;
+  if (word === 'etc') return !/^\p{Lu}/u.test(next);
+  if (word === 'no') return /^\d/.test(next);
+  return ABBREVIATIONS.has(word);
+}
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
@@ -117,7 +137,9 @@ export function tokenize(text: string): Token[] {
   WORD.lastIndex = 0;
   while ((m = WORD.exec(text))) {
     // Most gaps are one space: skip the boundary tests for them.
-    const gap = m.index - last === 1 && text.charCodeAt(last) === 32 ? ' ' : text.slice(last, m.index);
+    let gap = m.index - last === 1 && text.charCodeAt(last) === 32 ? ' ' : text.slice(last, m.index);
+    // A dot between two words ("node.js", "example.com") or after an abbreviation ends nothing.
+    if (gap.charCodeAt(0) === 46 && tokens.length && (gap.length === 1 || abbreviationAt(text, last, m[0]))) gap = gap.slice(1);
     if (tokens.length && gap !== ' ') {
       if (SENTENCE_GAP.test(gap)) {
         sentence++;
@@ -130,7 +152,7 @@ export function tokenize(text: string): Token[] {
         if (ITEM_GAP.test(gap)) item++;
       }
     }
-    const word = m[0].toLowerCase().replace(/’/g, "'");
+    const word = m[0].toLowerCase().replace(/’/g, "'").replace(/\.(?=\p{L})/gu, '');
     if (CLAUSE_STARTERS.has(word) && tokens.length && tokens[tokens.length - 1]!.clause === clause) clause++;
     tokens.push({ index: tokens.length, word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, item, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });
     last = m.index + m[0].length;

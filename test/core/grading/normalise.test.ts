@@ -29,6 +29,25 @@ describe('normalise', () => {
     expect(tokens.map((t) => t.sentence)).toEqual([0, 0, 0, 1, 1]);
   });
 
+  it('does not end a sentence at "e.g.", "i.e.", "etc." or "vs."', () => {
+    const sentences = (text: string) => new Set(tokenize(text).map((t) => t.sentence)).size;
+    expect(sentences('Pick an SLI, e.g. the success ratio, i.e. good over total requests.')).toBe(1);
+    expect(sentences('Logs, metrics etc. are kept for 30 days.')).toBe(1);
+    expect(sentences('Push vs. pull is a trade-off, cf. the Prometheus docs.')).toBe(1);
+    expect(sentences('See incident no. 42 for the details.')).toBe(1);
+    // "etc." before a capital, and a full stop after an ordinary word, still end the sentence.
+    expect(sentences('We keep logs, metrics etc. Then we alert.')).toBe(2);
+    expect(sentences('Roll back. Then look.')).toBe(2);
+    expect(sentences('Latency was 300 ms. Then it fell.')).toBe(2);
+  });
+
+  it('reads decimals and digit groups as one word ("0.5", ".5", "10,000")', () => {
+    const t = tokenize('Timeouts of .5 s and 0.25 s at 10,000 requests per second.');
+    expect(t.map((x) => x.word)).toEqual(['timeouts', 'of', '.5', 's', 'and', '0.25', 's', 'at', '10,000', 'requests', 'per', 'second']);
+    expect(new Set(t.map((x) => x.sentence)).size).toBe(1);
+    expect(new Set(t.map((x) => x.segment)).size).toBe(1);
+  });
+
   it('puts a word after "not" in the scope of the negation', () => {
     const t = tokenize('I would not roll back');
     expect(t.find((x) => x.word === 'roll')!.negated).toBe(true);
