@@ -124,12 +124,12 @@ class Reader {
   }
 
   /**
-   * The value written after `key:` or `- ` on the current line (`rest`), reading on when it is a
-   * nested block or a block scalar. `parent` is the indentation of the key or the dash.
+   * The value written after `key: ` or `- ` on the current line (`text`, from its first
+   * non-space), reading on when it is a nested block or a block scalar. `parent` is the
+   * indentation of the key or the dash.
    */
-  value(rest: string, parent: number, inMapping: boolean): unknown {
+  value(text: string, parent: number, inMapping: boolean): unknown {
     this.i++;
-    const text = rest.trimStart();
     const c = text.charCodeAt(0);
     if (text === '' || c === 35 /* # */) {
       const at = this.next();
@@ -141,21 +141,22 @@ class Reader {
       return null;
     }
     let value: unknown;
-    let after: string;
+    let after = '';
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(text, parent);
     if (c === 39 /* ' */ || c === 34 /* " */) {
       const q = quoted(text, 0);
       if (!q) return NO;
-      [value, after] = [q.value, text.slice(q.end)];
+      value = q.value;
+      after = text.slice(q.end);
     } else if (c === 91 /* [ */) {
       const f = flowList(text);
       if (!f) return NO;
-      [value, after] = [f.value, text.slice(f.end)];
+      value = f.value;
+      after = text.slice(f.end);
     } else {
       const cut = text.indexOf(' #');
       const plain = (cut === -1 ? text : text.slice(0, cut)).trimEnd();
       value = plainScalar(plain, false);
-      after = '';
     }
     if (value === NO || !endsClean(after)) return NO;
     // A more indented line after a one-line scalar continues it: multi-line scalars are left to js-yaml.
@@ -284,8 +285,12 @@ function flowList(text: string): { value: unknown[]; end: number } | undefined {
 /** A plain scalar's value: a string, a plain integer, true, false or null; NO for anything subtler. */
 function plainScalar(text: string, inFlow: boolean): unknown {
   if (text === '') return inFlow ? NO : null;
-  if (INDICATOR.test(text) || text.includes(': ') || text.endsWith(':') || text.includes(' #')) return NO;
-  if (text.charCodeAt(0) === 39 || text.charCodeAt(0) === 34 || text.charCodeAt(0) === 91) return NO;
+  if (text.includes(': ') || text.endsWith(':') || text.includes(' #')) return NO;
+  const c = text.charCodeAt(0);
+  // Most scalars start with a letter and are longer than any word a schema reads: only strings.
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (letter && text.length > 5) return text;
+  if (INDICATOR.test(text) || c === 39 || c === 34 || c === 91) return NO;
   if (INT.test(text)) return Number(text);
   if (NUMBER_LIKE.test(text)) return NO;
   if (WORD_LIKE.test(text)) {
