@@ -111,14 +111,34 @@ export function joinCatalog(found: FoundFiles, cached: ReadonlyMap<string, Parse
 }
 
 /**
- * `loadCatalog` for commands: the parser is loaded only when some file has no build-time parse
- * (a `--bank` file, an edited built-in bank). Problems are in `catalog.issues`.
+ * `loadCatalog` for commands, loading only the parsing it needs: none while the built-in banks
+ * match their build-time parse; the schema and the simple reader for clean files in plain YAML
+ * (a `--bank` folder, `banks validate`); the YAML libraries and the located parser only for the
+ * rest. Problems are in `catalog.issues`.
  */
 export async function loadCatalogLazily(paths: readonly string[], cwd: string): Promise<Catalog> {
   const found = findBankFiles(paths, cwd);
   const cached = cachedBuiltinFiles(found.files, cwd);
-  const parse = found.files.every((f) => cached.has(f)) ? undefined : (await import('./bank-loader.js')).loadBankFile;
-  return joinCatalog(found, cached, (f) => parse!(f, cwd));
+  const parsed = await parseLazily(found.files.filter((f) => !cached.has(f)), cwd);
+  return joinCatalog(found, cached, (f) => parsed.get(f)!);
+}
+
+async function parseLazily(files: readonly string[], cwd: string): Promise<Map<string, ParsedFile>> {
+  const out = new Map<string, ParsedFile>();
+  if (!files.length) return out;
+  const [{ parseCleanBank }, { readSimpleYaml }] = await Promise.all([import('../core/bank/parse-clean.js'), import('../core/bank/simple-yaml.js')]);
+  const rest: { file: string; text: string; shown: string }[] = [];
+  for (const file of files) {
+    const read = readBankText(file, cwd);
+    const clean = 'text' in read ? parseCleanBank(read.text, read.shown, readSimpleYaml) : read;
+    if (clean) out.set(file, clean);
+    else if ('text' in read) rest.push({ file, ...read });
+  }
+  if (rest.length) {
+    const { parseBankText } = await import('../core/bank/parse.js');
+    for (const r of rest) out.set(r.file, parseBankText(r.text, r.shown));
+  }
+  return out;
 }
 
 /**

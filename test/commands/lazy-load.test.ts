@@ -37,6 +37,12 @@ describe('lazy loading', () => {
     expect(loaded.some((url) => readFileSync(fileURLToPath(url), 'utf8').includes('_parseCommand'))).toBe(false);
   });
 
+  it('`banks validate` of clean banks loads the schema but no YAML library (issue 2)', () => {
+    const r = spawnSync(process.execPath, ['--import', join(FIXTURES, 'load-hooks', 'register.mjs'), BIN, 'banks', 'validate', join(FIXTURES, 'banks', 'valid')], { env: testEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(heavyIn([...r.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]!))).toEqual(['zod']);
+  });
+
   it('a plain drill shows its first question with no heavy module loaded; the report loads at the end', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['--import', join(FIXTURES, 'load-hooks', 'register.mjs'), BIN, '--data-dir', dir, 'drill', '--count', '1', '--seed', '7'], { env: testEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
