@@ -1,5 +1,5 @@
 import type { GlossaryIndex } from './glossary.js';
-import { stemWord, tokenize, VERB_CUES, type Token } from './normalise.js';
+import { LIST_ITEM_MAX_WORDS, stemWord, tokenize, VERB_CUES, type Token } from './normalise.js';
 import type { TypoIndex } from './typos.js';
 
 /**
@@ -163,7 +163,7 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
   // Lists are read by item (segments joined across brackets and quotes).
   const bare: boolean[] = [];
   const long: boolean[] = [];
-  /** Verbless and at most six words: could be an item of a list. */
+  /** Verbless and at most LIST_ITEM_MAX_WORDS words: could be an item of a list. */
   const short: boolean[] = [];
   for (let i = 0; i < tokens.length; ) {
     const item = tokens[i]!.item;
@@ -179,7 +179,7 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
     // Prose: a verb cue (auxiliary, modal, pronoun) in two words or more, or a function word in three or more.
     bare[item] = !((cue && n >= 2) || (stops >= 1 && n >= 3));
     long[item] = n >= 3 && stops === 0 && !cue;
-    short[item] = !cue && n <= 6;
+    short[item] = !cue && n <= LIST_ITEM_MAX_WORDS;
     i = j;
   }
   // A list of terms: a verbless item next to another verbless one ("SLI, SLO, SLA"), or three

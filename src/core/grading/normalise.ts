@@ -55,7 +55,7 @@ export interface Token {
   end: number;
   /** Index of the sentence (split at . ! ?, blank lines and bullets). */
   sentence: number;
-  /** Index of the segment (split at any punctuation: commas, semicolons, brackets, bullets). */
+  /** Index of the segment (split at any punctuation: commas, semicolons, brackets, bullets; and at line breaks). */
   segment: number;
   /**
    * Index of the list item: like the segment, but brackets and quotes do not split it, so
@@ -74,7 +74,8 @@ export interface Token {
 // "i.e") are one word, read without their dots ("eg", a stop word, so the "i" of "i.e." is no pronoun).
 const WORD = /(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])|(?:(?<![\p{L}\p{N}.])\.(?=\d))?[\p{L}\p{N}]+(?:['’][\p{L}]+|\.\d+|(?<=\d),\d{3}(?!\d))*/gu;
 // A sentence ends at . ! ? before a space, at a blank line, or before a bullet on a new line; a
-// single line break is a wrapped line (answers typed in an editor), not a sentence end.
+// single line break may be a wrapped line (answers typed in an editor), not a sentence end, but it
+// ends a segment (and a list item after a short line).
 const SENTENCE_GAP = /[.!?](?:\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s|[.!?]["')\]]/;
 const SEGMENT_GAP = /[,;:()[\]{}•|/\\"“”]|\s[-–—*]\s|^[-–—*]\s/;
 /** The separators of list items: SEGMENT_GAP without brackets and quotes. */
@@ -97,6 +98,9 @@ function abbreviationAt(text: string, dot: number, next: string): boolean {
   if (word === 'no') return /^\d/.test(next);
   return ABBREVIATIONS.has(word);
 }
+
+/** A list item has at most this many words; a longer line is read as wrapped prose, not an item. */
+export const LIST_ITEM_MAX_WORDS = 6;
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
@@ -133,6 +137,8 @@ export function tokenize(text: string): Token[] {
   let item = 0;
   let clause = 0;
   let last = 0;
+  /** Tokens before the current line. */
+  let lineStart = 0;
   let m: RegExpExecArray | null;
   WORD.lastIndex = 0;
   while ((m = WORD.exec(text))) {
@@ -149,9 +155,19 @@ export function tokenize(text: string): Token[] {
       } else if (SEGMENT_GAP.test(gap)) {
         segment++;
         clause++;
-        if (ITEM_GAP.test(gap)) item++;
+        if (ITEM_GAP.test(gap) || (gap.includes('\n') && tokens.length - lineStart <= LIST_ITEM_MAX_WORDS)) item++;
+      } else if (gap.includes('\n')) {
+        // A line break may be a wrapped line: the sentence goes on, and after a long line so does the
+        // clause (negation scope) and the list item. A quote stops there, and a short line (terms one
+        // to a line) is an item of its own.
+        segment++;
+        if (tokens.length - lineStart <= LIST_ITEM_MAX_WORDS) {
+          item++;
+          clause++;
+        }
       }
     }
+    if (gap.includes('\n')) lineStart = tokens.length;
     const word = m[0].toLowerCase().replace(/’/g, "'").replace(/\.(?=\p{L})/gu, '');
     if (CLAUSE_STARTERS.has(word) && tokens.length && tokens[tokens.length - 1]!.clause === clause) clause++;
     tokens.push({ index: tokens.length, word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, item, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });

@@ -90,6 +90,14 @@ describe('key-point matching', () => {
     expect(r.points[0]!.evidence).not.toContain('logs');
   });
 
+  it('quotes the line that showed a point, not the lines around it', () => {
+    const q = question('tf-state', 'What is Terraform state?', ['State maps resources to the real objects', 'Keep it remotely in an S3 bucket']);
+    const g2 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    const r = g2.grade(q, 'State maps resources to real objects\nstored remotely in S3');
+    expect(r.points[0]!.evidence).toBe('State maps resources to real objects');
+    expect(r.points[1]!.evidence).toBe('stored remotely in S3');
+  });
+
   it('keeps points in the question order with their weights', () => {
     const r = g.grade(slo, 'anything');
     expect(r.points.map((p) => [p.index, p.weight])).toEqual([
@@ -126,6 +134,11 @@ describe('buzzword lists', () => {
 
   it('earns little for a run of terms with no function word', () => {
     const r = g.grade(scaling, 'pods horizontally CPU utilisation rises load balancer healthy pods requests');
+    expect(r.points.some((p) => p.matched)).toBe(false);
+  });
+
+  it('earns little for terms one to a line, even with a function word among them', () => {
+    const r = g.grade(idempotent, 'idempotent\nrepeat\nextra effect\nexponential backoff with jitter');
     expect(r.points.some((p) => p.matched)).toBe(false);
   });
 

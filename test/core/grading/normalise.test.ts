@@ -48,6 +48,22 @@ describe('normalise', () => {
     expect(new Set(t.map((x) => x.segment)).size).toBe(1);
   });
 
+  it('reads a line break after a long line as a wrapped line: a new segment, not a new item, clause or sentence', () => {
+    const t = tokenize('We would not roll back the broken deploy\nof the checkout service');
+    const checkout = t.find((x) => x.word === 'checkout')!;
+    expect(checkout.segment).toBe(1);
+    expect(checkout.item).toBe(0);
+    expect(checkout.sentence).toBe(0);
+    expect(checkout.negated).toBe(true);
+  });
+
+  it('reads a short line as an item of its own (terms one to a line)', () => {
+    const t = tokenize('manual work\nno enduring value\ncap at fifty percent');
+    expect(t.map((x) => x.item)).toEqual([0, 0, 1, 1, 1, 2, 2, 2, 2]);
+    expect(new Set(t.map((x) => x.sentence))).toEqual(new Set([0]));
+    expect(t.find((x) => x.word === 'cap')!.negated).toBe(false);
+  });
+
   it('puts a word after "not" in the scope of the negation', () => {
     const t = tokenize('I would not roll back');
     expect(t.find((x) => x.word === 'roll')!.negated).toBe(true);
