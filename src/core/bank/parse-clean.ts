@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ParsedFile } from './parse.js';
 import { DEFAULT_TIME_LIMIT_S, type AskQuestion, type Category, type Question } from './schema.js';
-import { FILE_KINDS, type FileKind } from './validation.js';
+import { FILE_KINDS, toKeyPoint, type FileKind } from './validation.js';
 
 // Anchors and aliases send a file down the careful path, which caps alias expansion.
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
@@ -59,7 +59,7 @@ export function toQuestion(q: z.output<(typeof FILE_KINDS)['questions']>['questi
     topics: q.topics,
     difficulty: q.difficulty,
     timeLimit: q.time_limit ?? DEFAULT_TIME_LIMIT_S[category],
-    keyPoints: q.key_points ?? [],
+    keyPoints: q.key_points?.map(toKeyPoint) ?? [],
     modelAnswer: q.model_answer ?? '',
     ungraded: q.ungraded ?? false,
     hints: q.hints ?? [],

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { askFileSchema, keyPointSchema, questionSchema } from './validation.js';
+import type { askFileSchema, keyPointObject, questionSchema } from './validation.js';
 
 /**
  * The question-bank format: its names, defaults and the types the program works with. The zod
@@ -38,7 +38,7 @@ export function parseDuration(value: string | number): number | undefined {
   return seconds > 0 ? seconds : undefined;
 }
 
-export type KeyPoint = z.output<typeof keyPointSchema>;
+export type KeyPoint = Required<z.output<typeof keyPointObject>>;
 export type RawQuestion = z.output<typeof questionSchema>;
 export type AskQuestion = z.output<typeof askFileSchema>['ask_the_interviewer'][number];
 
