@@ -184,8 +184,10 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
   }
   // A list of terms: a verbless item next to another verbless one ("SLI, SLO, SLA"), or three
   // words or more with no function word at all ("latency alerting dashboards kubernetes"). A lone
-  // terse fragment ("by reference") is an answer, not a list, and keeps full weight.
-  const itemDamp = bare.map((b, k) => (b && (long[k] || bare[k - 1] || bare[k + 1]) ? BUZZWORD_DAMPING : 1));
+  // terse fragment ("by reference") is an answer, not a list, and keeps full weight; so is a whole
+  // answer that is one short item ("kubectl rollout undo"), the size of an accepted wording.
+  const lone = bare.length === 1 && tokens.length <= LIST_ITEM_MAX_WORDS;
+  const itemDamp = bare.map((b, k) => (b && !lone && (long[k] || bare[k - 1] || bare[k + 1]) ? BUZZWORD_DAMPING : 1));
   // A bullet list whose items are mostly bare terms: the verbless items among them ("- owner and a
   // due date") are list items too.
   for (let k = 0; k < short.length; ) {

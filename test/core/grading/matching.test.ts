@@ -152,6 +152,18 @@ describe('buzzword lists', () => {
     expect(terse.points[1]!.matched).toBe(true);
   });
 
+  it('keeps full weight for a whole answer that is one short item, even of three content words', () => {
+    const q = question('crashloop', 'New pods crash-loop right after a deploy. What do you do?', [
+      { point: 'Undo the rollout while the old ReplicaSet keeps serving', accept: ['kubectl rollout undo'] },
+      'Read the logs of the crashed container',
+    ]);
+    const g2 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    expect(g2.grade(q, 'kubectl rollout undo').points[0]!.strength).toBe(1);
+    expect(g2.grade(q, 'kubectl rollout undo.').points[0]!.strength).toBe(1);
+    // The same words as one item of a longer list are still a list.
+    expect(g2.grade(q, 'kubectl rollout undo, logs, events').points[0]!.matched).toBe(false);
+  });
+
   it('reads brackets and quotes inside prose as prose, not as list items', () => {
     const plain = g.grade(idempotent, 'Use exponential backoff between attempts').points[1]!.strength;
     expect(g.grade(idempotent, 'Use "exponential backoff" (between attempts)').points[1]!.strength).toBe(plain);
