@@ -14,8 +14,6 @@
 const NO = Symbol('not simple');
 type No = typeof NO;
 
-/** A simple key and its colon, matched where `lastIndex` is set (see keyAt). */
-const KEY = /([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/y;
 /** Plain scalars that any YAML schema might read as a number (the plain integers in INT aside). */
 const NUMBER_LIKE =
   /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?0[box][0-9a-fA-F_]+$|^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
@@ -37,9 +35,16 @@ export function readSimpleYaml(text: string): unknown {
   return value === NO || reader.next() !== -1 ? undefined : value;
 }
 
-function keyAt(line: string, col: number): RegExpExecArray | null {
-  KEY.lastIndex = col;
-  return KEY.exec(line);
+/**
+ * The colon of a simple key (`[A-Za-z_][A-Za-z0-9_-]*`) written at `col` and followed by a space
+ * or the end of the line, or -1. A scan, not a regular expression: it runs on every line.
+ */
+function keyColon(line: string, col: number): number {
+  let c = line.charCodeAt(col);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return -1;
+  let k = col + 1;
+  for (c = line.charCodeAt(k); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = line.charCodeAt(++k));
+  return c === 58 && (k + 1 === line.length || line.charCodeAt(k + 1) === 32) ? k : -1;
 }
 
 function indentOf(line: string): number {
@@ -72,7 +77,7 @@ class Reader {
   block(indent: number): unknown {
     const line = this.lines[this.i]!;
     if (line.charCodeAt(indent) === 45 /* - */ && (line.length === indent + 1 || line.charCodeAt(indent + 1) === 32)) return this.sequence(indent);
-    return keyAt(line, indent) ? this.mapping(indent) : NO;
+    return keyColon(line, indent) !== -1 ? this.mapping(indent) : NO;
   }
 
   /** A mapping at column `indent`; its first line may be `first`, a `- key: value` line. */
@@ -83,14 +88,16 @@ class Reader {
       const ind = at === first ? indent : indentOf(line);
       if (ind < indent) break;
       if (ind > indent) return NO;
-      const m = keyAt(line, ind);
-      if (!m) {
-        if (line.startsWith('-', ind)) break; // a sequence at its parent key's indentation ends here
+      const colon = keyColon(line, ind);
+      if (colon === -1) {
+        if (line.charCodeAt(ind) === 45 /* - */) break; // a sequence at its parent key's indentation ends here
         return NO;
       }
-      const key = m[1]!;
+      const key = line.slice(ind, colon);
       if (Object.hasOwn(out, key) || key === '__proto__') return NO;
-      const value = this.value(line.slice(ind + m[0].length), indent, true);
+      let start = colon + 1;
+      while (line.charCodeAt(start) === 32) start++;
+      const value = this.value(line.slice(start), indent, true);
       if (value === NO) return NO;
       out[key] = value;
     }
@@ -109,7 +116,7 @@ class Reader {
       let col = ind + 1;
       while (line.charCodeAt(col) === 32) col++;
       let value: unknown;
-      if (keyAt(line, col)) {
+      if (keyColon(line, col) !== -1) {
         // `- key: value`: a mapping whose keys line up with this first one.
         value = this.mapping(col, at);
       } else if (line.charCodeAt(col) === 45 && (col + 1 === line.length || line.charCodeAt(col + 1) === 32)) {
@@ -268,9 +275,12 @@ function flowList(text: string): { value: unknown[]; end: number } | undefined {
       k = q.end;
     } else {
       let e = k;
-      while (e < text.length && text[e] !== ',' && text[e] !== ']') e++;
+      for (let c = text.charCodeAt(e); c !== 44 /* , */ && c !== 93 /* ] */; c = text.charCodeAt(++e)) {
+        // The end of the line, or `#`, `[`, `{`, `}` inside an item: left to js-yaml.
+        if (Number.isNaN(c) || c === 35 || c === 91 || c === 123 || c === 125) return undefined;
+      }
       const plain = text.slice(k, e).trimEnd();
-      if (plain === '' || plain.includes('#') || /[[{}]/.test(plain)) return undefined;
+      if (plain === '') return undefined;
       item = plainScalar(plain, true);
       if (item === NO) return undefined;
       k = e;
