@@ -127,16 +127,19 @@ async function parseLazily(files: readonly string[], cwd: string): Promise<Map<s
   const out = new Map<string, ParsedFile>();
   if (!files.length) return out;
   const [{ parseCleanBank }, { readSimpleYaml }] = await Promise.all([import('../core/bank/parse-clean.js'), import('../core/bank/simple-yaml.js')]);
-  const rest: { file: string; text: string; shown: string }[] = [];
+  let parseBankText: typeof import('../core/bank/parse.js').parseBankText | undefined;
   for (const file of files) {
     const read = readBankText(file, cwd);
-    const clean = 'text' in read ? parseCleanBank(read.text, read.shown, readSimpleYaml) : read;
-    if (clean) out.set(file, clean);
-    else if ('text' in read) rest.push({ file, ...read });
-  }
-  if (rest.length) {
-    const { parseBankText } = await import('../core/bank/parse.js');
-    for (const r of rest) out.set(r.file, parseBankText(r.text, r.shown));
+    if (!('text' in read)) {
+      out.set(file, read);
+      continue;
+    }
+    let parsed = parseCleanBank(read.text, read.shown, readSimpleYaml);
+    if (!parsed) {
+      parseBankText ??= (await import('../core/bank/parse.js')).parseBankText;
+      parsed = parseBankText(read.text, read.shown);
+    }
+    out.set(file, parsed);
   }
   return out;
 }
