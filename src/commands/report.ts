@@ -5,8 +5,8 @@ import { CATEGORIES, CATEGORY_ALIASES, type Category } from '../core/bank/schema
 import { checkName } from '../core/bank/catalog.js';
 import { SreDrillError, UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { makeTheme } from '../ui/theme.js';
-import type { ReportPeriodInput } from '../core/report/types.js';
+import { makeTheme, type Theme } from '../ui/theme.js';
+import type { ReportInput, ReportPeriodInput } from '../core/report/types.js';
 import type { Store } from '../storage/store.js';
 import type { Context } from './context.js';
 import { openContextStore } from './open-store.js';
@@ -68,7 +68,7 @@ function parseCategory(value: string | undefined): Category | undefined {
 }
 
 /** Which attempts the options ask for, and the words for that window. */
-function choosePeriod(store: Store, opts: ReportOptions, now: Date, category: Category | undefined): { period: ReportPeriodInput; filter: Parameters<Store['attempts']>[0] } {
+function choosePeriod(store: Store, opts: Pick<ReportOptions, 'last' | 'session' | 'since'>, now: Date, category: Category | undefined): { period: ReportPeriodInput; filter: Parameters<Store['attempts']>[0] } {
   const chosen = [opts.last && '--last', opts.session !== undefined && '--session', opts.since !== undefined && '--since'].filter(Boolean);
   if (chosen.length > 1) throw new UsageError(`choose one of --last, --session and --since (got ${chosen.join(' and ')})`);
   if (opts.last || opts.session !== undefined) {
@@ -89,6 +89,30 @@ function choosePeriod(store: Store, opts: ReportOptions, now: Date, category: Ca
   }
   const since = opts.since !== undefined ? parseSince(opts.since, now) : { from: new Date(now.getTime() - DEFAULT_REPORT_DAYS * DAY_MS), label: `last ${DEFAULT_REPORT_DAYS} days` };
   return { period: { from: since.from, to: now, label: since.label, category }, filter: { since: since.from, category } };
+}
+
+export interface BuildReportOptions extends Pick<ReportOptions, 'last' | 'session' | 'since'> {
+  category: Category | undefined;
+  format: ReportFormat;
+  now: Date;
+  /** For the text format. */
+  theme: Theme;
+  cols: number;
+}
+
+/**
+ * The report the command prints or writes, from an open store: the attempts the options choose
+ * (through the store's light report read), summarised and rendered. `npm run bench -- --only
+ * report` times this function, so the benchmark measures what `sre-drill report` runs.
+ */
+export async function buildReport(store: Store, catalog: ReportInput['catalog'], o: BuildReportOptions): Promise<string | string[]> {
+  const { period, filter } = choosePeriod(store, o, o.now, o.category);
+  const { summarise } = await import('../core/report/summarise.js');
+  const model = summarise({ ...store.reportInput(filter), catalog, period, utcOffsetMinutes: -o.now.getTimezoneOffset() }, o.now);
+  if (o.format === 'text') return (await import('../ui/report/text.js')).renderText(model, o.theme, o.cols);
+  if (o.format === 'md') return (await import('../ui/report/markdown.js')).renderMarkdown(model);
+  if (o.format === 'json') return (await import('../ui/report/json.js')).renderJson(model);
+  return (await import('../ui/report/html.js')).renderHtml(model);
 }
 
 /** The command that opens a file in the default browser here, or null when there is none. */
@@ -125,14 +149,8 @@ export async function report(ctx: Context, opts: ReportOptions): Promise<number>
   const store = await openContextStore(ctx);
   let text: string | string[];
   try {
-    const { period, filter } = choosePeriod(store, opts, now, category);
-    const { summarise } = await import('../core/report/summarise.js');
-    const model = summarise({ attempts: store.attempts(filter), cards: store.cards(now), catalog, period, utcOffsetMinutes: -now.getTimezoneOffset() }, now);
     const cols = Math.min(100, ctx.io.stdout.columns ?? 80);
-    if (format === 'text') text = (await import('../ui/report/text.js')).renderText(model, opts.out ? makeTheme(false) : ctx.theme, opts.out ? 80 : cols);
-    else if (format === 'md') text = (await import('../ui/report/markdown.js')).renderMarkdown(model);
-    else if (format === 'json') text = (await import('../ui/report/json.js')).renderJson(model);
-    else text = (await import('../ui/report/html.js')).renderHtml(model);
+    text = await buildReport(store, catalog, { ...opts, category, format, now, theme: opts.out ? makeTheme(false) : ctx.theme, cols: opts.out ? 80 : cols });
   } finally {
     store.close();
   }

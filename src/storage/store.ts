@@ -8,6 +8,8 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord } from '../core/export
 import type { PointResult, StarResult } from '../core/grading/types.js';
 import type { Attempt, Rating, SessionKind, SessionStatus } from '../core/model.js';
 import { checkRetention, DEFAULT_RETENTION, next, retrievability, type CardState, type CardStateName } from '../core/scheduling/fsrs.js';
+import { latestScored } from '../core/report/scored.js';
+import type { ReportAttempt, ReportCard } from '../core/report/types.js';
 import { queue, DEFAULT_NEW_PER_DAY, type QueueCard, type QueueItem, type QueueQuestion } from '../core/scheduling/queue.js';
 import { TOPIC_PULL, updateTopic, type TopicStat } from '../core/scheduling/topics.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
@@ -288,6 +290,99 @@ function unpackPoints(text: string, keyPoints: readonly KeyPoint[]): PointResult
   }));
 }
 
+/** The WHERE clause (with its leading space, or empty) and parameters for an attempt filter. */
+function attemptsWhere(filter: AttemptFilter, table: 'a.' | ''): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.since) (where.push('answered_at >= ?'), params.push(ms(filter.since)));
+  if (filter.until) (where.push('answered_at < ?'), params.push(ms(filter.until)));
+  if (filter.sessionId !== undefined) (where.push('session_id = ?'), params.push(filter.sessionId));
+  if (filter.category) (where.push('category = ?'), params.push(filter.category));
+  if (filter.questionId) (where.push('question_id = ?'), params.push(filter.questionId));
+  return { where: where.length ? ` WHERE ${where.map((w) => table + w).join(' AND ')}` : '', params };
+}
+
+/**
+ * The attempt columns a report reads (`reportInput`), as an array: not the answer text, and of
+ * the point results only whether there are any. The question id comes from the snapshot.
+ */
+const REPORT_COLUMNS = `id, session_id, category, topics, snapshot_id, score, star, duration_ms, time_limit, over_time | (skipped << 1) | ((points <> '[]') << 2), started_at, answered_at`;
+type ReportColumns = [
+  id: number,
+  sessionId: number,
+  category: Category,
+  topics: string,
+  snapshotId: number,
+  score: number,
+  star: string | null,
+  durationMs: number,
+  timeLimit: number,
+  /** 1: over time, 2: skipped, 4: has point results. */
+  flags: number,
+  startedAt: number,
+  answeredAt: number,
+];
+
+/** The question as asked, shared by the report rows of one snapshot. */
+interface Asked {
+  questionId: string;
+  prompt: string;
+  keyPoints: readonly KeyPoint[];
+}
+
+/**
+ * An attempt as a report reads it: one object per row, its dates made when asked for. A year of
+ * practice is 100,000 of them, and every object kept (a Date is one) costs the collector.
+ */
+class ReportRow implements ReportAttempt {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly questionId: string;
+  readonly category: Category;
+  readonly score: number;
+  readonly durationMs: number;
+  readonly timeLimit: number;
+  readonly overTime: boolean;
+  readonly skipped: boolean;
+  readonly hasPoints: boolean;
+  private readonly startedMs: number;
+  private readonly answeredMs: number;
+  points: readonly PointResult[] | undefined = undefined;
+
+  constructor(
+    r: ReportColumns,
+    readonly topics: readonly string[],
+    private readonly asked: Asked,
+    readonly star: StarResult | undefined,
+  ) {
+    this.id = r[0];
+    this.sessionId = r[1];
+    this.questionId = asked.questionId;
+    this.category = r[2];
+    this.score = r[5];
+    this.durationMs = r[7];
+    this.timeLimit = r[8];
+    this.overTime = (r[9] & 1) !== 0;
+    this.skipped = (r[9] & 2) !== 0;
+    this.hasPoints = (r[9] & 4) !== 0;
+    this.startedMs = r[10];
+    this.answeredMs = r[11];
+  }
+
+  get prompt(): string {
+    return this.asked.prompt;
+  }
+  get keyPoints(): readonly KeyPoint[] {
+    return this.asked.keyPoints;
+  }
+  get startedAt(): Date {
+    return date(this.startedMs);
+  }
+  get answeredAt(): Date {
+    return date(this.answeredMs);
+  }
+}
+
 /** Attempts with the question as asked, from its snapshot. */
 const ATTEMPT_SELECT = `SELECT a.*, s.prompt AS prompt, s.key_points AS key_points FROM attempts a JOIN snapshots s ON s.id = a.snapshot_id`;
 
@@ -343,6 +438,7 @@ const ISO_PLAIN_UNTIL = 253_402_300_800_000;
 /**
  * `new Date(t).toISOString()` for epoch ms, with each day's date part made once: an export writes
  * a few hundred thousand of them. Other times (before 1970, after 9999, fractions) go the long way.
+ * (It returns a rope: fine inside an export line, slow to hand to JSON.stringify.)
  */
 function isoWriter(): (t: number) => string {
   const days = new Map<number, string>();
@@ -905,15 +1001,42 @@ export class Store {
 
   /** Attempts matching every given filter, oldest first. */
   attempts(filter: AttemptFilter = {}): Attempt[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.since) (where.push('answered_at >= ?'), params.push(ms(filter.since)));
-    if (filter.until) (where.push('answered_at < ?'), params.push(ms(filter.until)));
-    if (filter.sessionId !== undefined) (where.push('session_id = ?'), params.push(filter.sessionId));
-    if (filter.category) (where.push('category = ?'), params.push(filter.category));
-    if (filter.questionId) (where.push('question_id = ?'), params.push(filter.questionId));
-    const sql = `${ATTEMPT_SELECT}${where.length ? ` WHERE ${where.map((w) => `a.${w}`).join(' AND ')}` : ''} ORDER BY a.answered_at, a.id`;
+    const { where, params } = attemptsWhere(filter, 'a.');
+    const sql = `${ATTEMPT_SELECT}${where} ORDER BY a.answered_at, a.id`;
     return this.read('reading attempts', () => this.sql<AttemptRow>(sql).all(...params).map((r) => attemptFromRow(r)));
+  }
+
+  /**
+   * What a study report reads, in one transaction: the attempts matching every filter, oldest
+   * first, and every card's due date. The attempts are lighter than `attempts()` gives (see
+   * `ReportAttempt`): no answer text, the question as asked shared per snapshot, and the point
+   * results parsed only for the answers the report quotes; a year of practice stays quick.
+   */
+  reportInput(filter: AttemptFilter = {}): { attempts: ReportAttempt[]; cards: ReportCard[] } {
+    const { where, params } = attemptsWhere(filter, '');
+    return this.snapshot('reading the report', () => {
+      const topics = new Map<string, readonly string[]>();
+      const asked = new Map<number, Asked>();
+      const snapshot = this.sql<{ question_id: string; prompt: string; key_points: string }>(`SELECT question_id, prompt, key_points FROM snapshots WHERE id = ?`);
+      const rows = this.sql(`SELECT ${REPORT_COLUMNS} FROM attempts${where} ORDER BY answered_at, id`).raw(true);
+      const attempts: ReportRow[] = [];
+      for (const r of rows.iterate(...params) as IterableIterator<ReportColumns>) {
+        // Most attempts share their topics and question text with many others: one copy each.
+        let t = topics.get(r[3]);
+        if (!t) topics.set(r[3], (t = JSON.parse(r[3]) as string[]));
+        let q = asked.get(r[4]);
+        if (!q) {
+          const s = snapshot.get(r[4])!;
+          // The snapshot's question id is the attempt's (it is part of the snapshot's digest).
+          asked.set(r[4], (q = { questionId: s.question_id, prompt: s.prompt, keyPoints: JSON.parse(s.key_points) as KeyPoint[] }));
+        }
+        attempts.push(new ReportRow(r, t, q, r[6] === null ? undefined : (JSON.parse(r[6]) as StarResult)));
+      }
+      const points = this.sql(`SELECT points FROM attempts WHERE id = ?`).pluck(true);
+      for (const a of latestScored(attempts).values()) a.points = a.hasPoints ? unpackPoints(points.get(a.id) as string, a.keyPoints) : [];
+      const cards = this.sql(`SELECT question_id, due FROM cards`).raw(true).all() as [string, number][];
+      return { attempts, cards: cards.map(([questionId, due]) => ({ questionId, due: date(due) })) };
+    });
   }
 
   /** How many attempts are kept. */

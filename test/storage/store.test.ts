@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { next } from '../../src/core/scheduling/fsrs.js';
+import { latestScored } from '../../src/core/report/scored.js';
 import { queue } from '../../src/core/scheduling/queue.js';
 import { SCHEMA_VERSION } from '../../src/storage/migrations.js';
 import { DB_FILE, openStore, QUICK_CHECK_MAX_BYTES, type Store } from '../../src/storage/store.js';
@@ -285,6 +286,43 @@ describe('attempts and cards', () => {
       expect(days(s.attempts({ category: 'troubleshooting' }))).toEqual([1]);
       expect(days(s.attempts({ questionId: 'what-is-a-probe', since: at(DAY), until: at(3 * DAY) }))).toEqual([2]);
       expect(s.attemptCount()).toBe(3);
+    });
+  });
+
+  it('reportInput: the attempts as attempts() has them, without the answer, point results on the answers a report quotes', () => {
+    withStore(tempDir(), (s) => {
+      const s1 = session(s);
+      const s2 = session(s);
+      const reworded = points(false, true, false);
+      reworded[2] = { ...reworded[2]!, point: 'said differently' };
+      const star = { situation: { present: true, cue: 'we' }, task: { present: false, cue: '' }, action: { present: true, cue: 'I' }, result: { present: false, cue: '' } };
+      s.recordAttempt(makeAttempt(s1, { points: points(true, false), answeredAt: at(HOUR) }));
+      s.recordAttempt(makeAttempt(s1, { questionId: 'disk-full', category: 'troubleshooting', topics: ['disks'], points: reworded, answeredAt: at(2 * HOUR) }));
+      s.recordAttempt(makeAttempt(s1, { questionId: 'skipped-q', points: [], skipped: true, score: 0, overTime: true, answeredAt: at(3 * HOUR) }));
+      s.recordAttempt(makeAttempt(s2, { questionId: 'star-q', category: 'behavioural', points: [], star, answeredAt: at(DAY) }));
+      // A later answer to the first question, then an ungraded one: the report quotes the later graded one.
+      s.recordAttempt(makeAttempt(s2, { points: points(false, false), score: 0, answeredAt: at(DAY + HOUR) }));
+      s.recordAttempt(makeAttempt(s2, { points: [], answeredAt: at(DAY + 2 * HOUR) }), { ratingApplied: null });
+
+      const full = s.attempts();
+      const { attempts, cards } = s.reportInput();
+      expect(attempts.map((a) => a.id)).toEqual(full.map((a) => a.id));
+      const quoted = new Set([...latestScored(attempts).values()].map((a) => a.id));
+      expect([...quoted].sort()).toEqual([full[1]!.id, full[2]!.id, full[3]!.id, full[4]!.id].sort());
+      for (const [i, a] of attempts.entries()) {
+        const f = full[i]!;
+        const { answer: _a, notes: _n, mode: _m, hintsUsed: _h, suggestedRating: _s, rating: _r, points: pts, ...same } = f;
+        for (const k of Object.keys(same) as (keyof typeof same)[]) expect(a[k as keyof typeof a]).toEqual(same[k]);
+        expect(a.star).toEqual(f.star);
+        expect(a.hasPoints).toBe(pts.length > 0);
+        expect(a.points).toEqual(quoted.has(a.id) ? pts : undefined);
+      }
+      expect(cards.map((c) => [c.questionId, c.due]).sort()).toEqual(s.cards(T0).map((c) => [c.questionId, c.due]).sort());
+
+      const ids = (xs: { id: number }[]) => xs.map((x) => x.id);
+      for (const filter of [{ since: at(2 * HOUR) }, { until: at(DAY) }, { sessionId: s2 }, { category: 'troubleshooting' as const }, { questionId: 'what-is-a-probe' }]) {
+        expect(ids(s.reportInput(filter).attempts)).toEqual(ids(s.attempts(filter)));
+      }
     });
   });
 

@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category, type Question } from '../bank/schema.js';
 import { STAR_PARTS, type StarPartName } from '../grading/types.js';
-import type { Attempt } from '../model.js';
+import { isScored, latestScored } from './scored.js';
 import { relevantSentences, splitSentences, stems } from './sentences.js';
 import type {
   CategorySummary,
@@ -8,6 +8,7 @@ import type {
   MissedQuestion,
   MissedTopic,
   PlanItem,
+  ReportAttempt,
   ReportInput,
   ReportModel,
   ScoreSummary,
@@ -35,10 +36,7 @@ const FORECAST_DAYS = 8;
 const ASKS_MAX = 3;
 const RECENT_MAX = 24;
 
-/** Whether an attempt carries a score: ungraded answers (no key points, no STAR) do not. */
-export function isScored(a: Attempt): boolean {
-  return a.skipped || a.points.length > 0 || a.star !== undefined;
-}
+export { isScored, latestScored };
 
 function emptySummary(): ScoreSummary {
   return { attempts: 0, scored: 0, score: null, skipped: 0, overTime: 0, timeUsedMs: 0, timeLimitMs: 0 };
@@ -47,7 +45,7 @@ function emptySummary(): ScoreSummary {
 class ScoreAcc {
   s = emptySummary();
   private sum = 0;
-  add(a: Attempt, scored: boolean): void {
+  add(a: ReportAttempt, scored: boolean): void {
     const s = this.s;
     s.attempts++;
     if (scored) {
@@ -70,8 +68,8 @@ export function dayKey(t: number, offsetMs: number): string {
 }
 
 /** Oldest first; the store already reads them so, and then no copy or sort is needed. */
-function inTimeOrder(attempts: readonly Attempt[]): readonly Attempt[] {
-  const before = (a: Attempt, b: Attempt) => a.answeredAt.getTime() - b.answeredAt.getTime() || a.id - b.id;
+function inTimeOrder(attempts: readonly ReportAttempt[]): readonly ReportAttempt[] {
+  const before = (a: ReportAttempt, b: ReportAttempt) => a.answeredAt.getTime() - b.answeredAt.getTime() || a.id - b.id;
   for (let i = 1; i < attempts.length; i++) {
     if (before(attempts[i - 1]!, attempts[i]!) > 0) return [...attempts].sort(before);
   }
@@ -124,9 +122,9 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
   const overall = new ScoreAcc();
   const byCategory = new Map<Category, ScoreAcc>();
   const byTopic = new Map<string, TopicAcc>();
-  const latest = new Map<string, Attempt>();
   const star: StarSummary = { answers: 0, complete: 0, present: { situation: 0, task: 0, action: 0, result: 0 }, entries: [] };
-  const latestStar = new Map<string, Attempt>();
+  const latestStar = new Map<string, ReportAttempt>();
+  const scoredAttempts: ReportAttempt[] = [];
 
   for (let i = 0; i < attempts.length; i++) {
     const a = attempts[i]!;
@@ -136,25 +134,28 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
     if (!cat) byCategory.set(a.category, (cat = new ScoreAcc()));
     cat.add(a, scored);
     if (scored) {
+      scoredAttempts.push(a);
       for (const t of a.topics) {
         let acc = byTopic.get(t);
         if (!acc) byTopic.set(t, (acc = { scores: [], attempts: 0 }));
         acc.scores.push(a.score);
         acc.attempts++;
       }
-      latest.set(a.questionId, a);
     }
-    if (a.star) {
+    const parts = a.star;
+    if (parts) {
       star.answers++;
       let all = true;
       for (const p of STAR_PARTS) {
-        if (a.star[p].present) star.present[p]++;
+        if (parts[p].present) star.present[p]++;
         else all = false;
       }
       if (all) star.complete++;
       latestStar.set(a.questionId, a);
     }
   }
+
+  const latest = latestScored(attempts);
 
   // Cards of questions that left the banks leave the queue, and so the report.
   const inScope = (q: Question | undefined): q is Question => q !== undefined && (!period.category || q.category === period.category);
@@ -199,7 +200,7 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
     topics,
     missed: missedByTopic(latest, catalog.byId, topicRank, topics),
     star: star.answers ? { ...star, entries: starEntries(latestStar) } : null,
-    timeline: timeline(attempts, offsetMs),
+    timeline: timeline(scoredAttempts, offsetMs),
     forecast: forecast(cards, now, offsetMs),
     plan: plan(topics, latest, dueNowQuestions, catalog.questions.filter((q) => inScope(q) && !q.ungraded)),
     asks: period.sessionKind === 'mock' ? pickAsks(input.catalog.asks, topics) : [],
@@ -207,9 +208,10 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
   };
 }
 
-function missedByTopic(latest: Map<string, Attempt>, byId: ReadonlyMap<string, Question>, topicRank: Map<string, number>, topics: TopicSummary[]): MissedTopic[] {
+function missedByTopic(latest: Map<string, ReportAttempt>, byId: ReadonlyMap<string, Question>, topicRank: Map<string, number>, topics: TopicSummary[]): MissedTopic[] {
   const groups = new Map<string, MissedQuestion[]>();
   for (const a of latest.values()) {
+    if (!a.points) throw new Error(`the report needs the point results of the latest answer to ${a.questionId} (attempt ${a.id})`);
     const keyPoints = a.points.length ? a.points.filter((p) => !p.matched).map((p) => a.keyPoints[p.index] ?? { point: p.point, accept: [], weight: p.weight }) : a.skipped ? a.keyPoints : [];
     if (keyPoints.length === 0) continue;
     const q = byId.get(a.questionId);
@@ -237,7 +239,7 @@ function missedByTopic(latest: Map<string, Attempt>, byId: ReadonlyMap<string, Q
     }));
 }
 
-function starEntries(latestStar: Map<string, Attempt>): StarSummary['entries'] {
+function starEntries(latestStar: Map<string, ReportAttempt>): StarSummary['entries'] {
   return [...latestStar.values()]
     .map((a) => ({
       questionId: a.questionId,
@@ -248,8 +250,8 @@ function starEntries(latestStar: Map<string, Attempt>): StarSummary['entries'] {
     .sort((a, b) => b.missing.length - a.missing.length || a.questionId.localeCompare(b.questionId));
 }
 
-function timeline(attempts: readonly Attempt[], offsetMs: number): Timeline {
-  const scored = attempts.filter(isScored);
+/** The scores over time, from the scored attempts in time order. */
+function timeline(scored: readonly ReportAttempt[], offsetMs: number): Timeline {
   if (scored.length <= TIMELINE_PER_ATTEMPT_MAX) {
     return { unit: 'attempt', points: scored.map((a) => ({ label: a.questionId, at: a.answeredAt, score: a.score, attempts: 1 })) };
   }
@@ -286,7 +288,7 @@ function forecast(cards: readonly { due: Date }[], now: Date, offsetMs: number):
   return days;
 }
 
-function plan(topics: readonly TopicSummary[], latest: Map<string, Attempt>, dueNow: Set<string>, questions: readonly Question[]): PlanItem[] {
+function plan(topics: readonly TopicSummary[], latest: Map<string, ReportAttempt>, dueNow: Set<string>, questions: readonly Question[]): PlanItem[] {
   const inTopic = new Map<string, Question[]>();
   for (const q of questions) {
     for (const t of q.topics) {

@@ -1,10 +1,39 @@
-import type { AskQuestion, Category, Question } from '../bank/schema.js';
-import type { StarPartName } from '../grading/types.js';
-import type { Attempt, SessionKind } from '../model.js';
+import type { AskQuestion, Category, KeyPoint, Question } from '../bank/schema.js';
+import type { PointResult, StarPartName, StarResult } from '../grading/types.js';
+import type { SessionKind } from '../model.js';
 
 /** How a topic's scores moved over the period: later answers against earlier ones. */
 export const TRENDS = ['improving', 'falling', 'steady', 'new'] as const;
 export type Trend = (typeof TRENDS)[number];
+
+/**
+ * What the report needs of an answer. A stored `Attempt` fits; so does the lighter row of the
+ * store's report read, which leaves out the answer text and gives `hasPoints` instead of the key
+ * point results, except on the answers the report quotes (`latestScored`).
+ */
+export interface ReportAttempt {
+  id: number;
+  sessionId: number;
+  questionId: string;
+  category: Category;
+  topics: readonly string[];
+  /** The question as asked. */
+  prompt: string;
+  keyPoints: readonly KeyPoint[];
+  score: number;
+  star?: StarResult;
+  durationMs: number;
+  /** Seconds. */
+  timeLimit: number;
+  overTime: boolean;
+  skipped: boolean;
+  startedAt: Date;
+  answeredAt: Date;
+  /** Whether the answer has key point results; when left out, `points` tells. */
+  hasPoints?: boolean;
+  /** The key point results: always on the latest scored answer to each question, which the report quotes. */
+  points?: readonly PointResult[];
+}
 
 /** What the report needs of a card: which question, and when it is due. The store's cards fit. */
 export interface ReportCard {
@@ -24,7 +53,7 @@ export interface ReportPeriodInput {
 }
 
 export interface ReportInput {
-  attempts: readonly Attempt[];
+  attempts: readonly ReportAttempt[];
   cards: readonly ReportCard[];
   /** The banks in use: model answers (for the relevant sentences), topics and the asks. */
   catalog: { questions: readonly Question[]; byId: ReadonlyMap<string, Question>; asks: readonly AskQuestion[] };
@@ -158,5 +187,5 @@ export interface ReportModel {
    * Every attempt in the period, oldest first: the input itself, not a copy, so a long history
    * costs no second set of objects (`isScored` tells which carry a score).
    */
-  attempts: readonly Attempt[];
+  attempts: readonly ReportAttempt[];
 }

@@ -9,9 +9,9 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 const ATTEMPTS_MARK = '\u0000attempts\u0000';
 
-/** One attempt of the `attempts` list, as one JSON line (V8's serialiser is fastest on a plain object). */
-function attemptLine(a: ReportModel['attempts'][number]): string {
-  return JSON.stringify({
+/** One attempt of the `attempts` list, as a plain object: V8's serialiser is fastest on those. */
+function attemptRecord(a: ReportModel['attempts'][number]): Record<string, unknown> {
+  return {
     question_id: a.questionId,
     category: a.category,
     topics: a.topics,
@@ -22,7 +22,23 @@ function attemptLine(a: ReportModel['attempts'][number]): string {
     time_limit_ms: a.timeLimit * 1000,
     skipped: a.skipped,
     session_id: a.sessionId,
-  });
+  };
+}
+
+/** Attempts serialised per JSON.stringify call: their objects die young, the strings stay few. */
+const ATTEMPTS_PER_CHUNK = 2000;
+
+/**
+ * The `attempts` list, one attempt a line. JSON.stringify of a few thousand attempts at a time
+ * writes flat strings, with no string per attempt to join after. Each record starts with
+ * `{"question_id":`, whose quotes never stand unescaped inside a JSON string, so the line breaks
+ * go in with one replace.
+ */
+function attemptsList(m: ReportModel): string {
+  if (m.attempts.length === 0) return '[]';
+  const chunks: string[] = [];
+  for (let i = 0; i < m.attempts.length; i += ATTEMPTS_PER_CHUNK) chunks.push(JSON.stringify(m.attempts.slice(i, i + ATTEMPTS_PER_CHUNK).map(attemptRecord)).slice(1, -1));
+  return `[\n    ${chunks.join(',').replaceAll('},{"question_id":', '},\n    {"question_id":')}\n  ]`;
 }
 
 /** The report's document without its attempts (a marker stands in their place). */
@@ -43,7 +59,7 @@ function reportDocument(m: ReportModel): Record<string, unknown> {
     overall: summary(m.overall),
     categories: m.categories.map((c) => ({ category: c.category, ...summary(c) })),
     topics: m.topics.map((t) => ({ topic: t.topic, mastery: r3(t.mastery), attempts: t.attempts, trend: t.trend, due: t.due })),
-    // Written by `attemptLine`, one line each: see renderJson.
+    // Written by `attemptsList`, one line each: see renderJson.
     attempts: ATTEMPTS_MARK,
     timeline: { unit: m.timeline.unit, points: m.timeline.points.map((p) => ({ label: p.label, at: p.at.toISOString(), score: r3(p.score), attempts: p.attempts })) },
     forecast: m.forecast.map((d) => ({ date: d.date, due: d.due })),
@@ -72,6 +88,5 @@ export function renderJson(m: ReportModel): string {
   // JSON.stringify writes the marker's NULs as \u0000, which no other value here can hold before it.
   const mark = `"attempts": ${JSON.stringify(ATTEMPTS_MARK)}`;
   const at = text.indexOf(mark);
-  const list = m.attempts.length ? `[\n${m.attempts.map((a) => `    ${attemptLine(a)}`).join(',\n')}\n  ]` : '[]';
-  return `${text.slice(0, at)}"attempts": ${list}${text.slice(at + mark.length)}\n`;
+  return `${text.slice(0, at)}"attempts": ${attemptsList(m)}${text.slice(at + mark.length)}\n`;
 }
