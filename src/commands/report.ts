@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { makeDirs } from '../storage/dirs.js';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { CATEGORIES, CATEGORY_ALIASES, type Category } from '../core/bank/schema.js';
 import { checkName } from '../core/bank/catalog.js';
@@ -127,7 +128,7 @@ function opener(env: NodeJS.ProcessEnv, platform = process.platform): string | n
 
 function writeReport(path: string, text: string): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path));
     writeFileSync(path, text);
   } catch (err) {
     throw new SreDrillError(`cannot write the report to ${path}: ${(err as Error).message}`);

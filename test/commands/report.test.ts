@@ -151,6 +151,13 @@ describe('sre-drill report --format md|json|html, --out, --open', () => {
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).not.toMatch(/\x1b/);
   });
 
+  it('--out where no folder can be made fails at once with one line, exit 1', async () => {
+    const { run } = setup();
+    const r = await run(['--format', 'html', '--out', '/proc/sre-drill-test/report.html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^sre-drill: cannot write the report to \/proc\/sre-drill-test\/report\.html: .*\n$/);
+  });
+
   it('html on stdout escapes the bank’s script', async () => {
     const { run } = setup();
     const r = await run(['--format', 'html']);
