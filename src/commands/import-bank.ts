@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CATEGORY_ALIASES, type Category } from '../core/bank/schema.js';
 import { checkName } from '../core/bank/catalog.js';
@@ -14,6 +14,7 @@ import type { Catalog } from '../core/bank/catalog.js';
 import type { Context } from './context.js';
 import { graderGlossary } from './grade.js';
 import { formatIssue } from '../core/errors.js';
+import { makeDirs } from '../storage/dirs.js';
 
 export interface ImportBankOptions {
   out?: string;
@@ -177,7 +178,7 @@ export async function importBank(ctx: Context, opts: ImportBankOptions, args: st
   const written = result.outputs.map((o) => join(outDir, o.path));
   checkTargets(written, paths, Boolean(opts.force), ctx.cwd);
   result.outputs.forEach((o, i) => {
-    mkdirSync(dirname(written[i]!), { recursive: true });
+    makeDirs(dirname(written[i]!));
     writeFileSync(written[i]!, o.text);
   });
   const check = written.length ? loadCatalog(written, ctx.cwd) : undefined;

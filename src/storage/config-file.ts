@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { configSchema, type Config } from '../core/config.js';
 import { BankError, StoreError } from '../core/errors.js';
 import { formatPath } from '../core/bank/parse.js';
 import { CONFIG_FILE } from './paths.js';
+import { makeDirs } from './dirs.js';
 
 export { CONFIG_FILE };
 
@@ -34,7 +35,7 @@ export function readConfig(dir: string): Config {
 
 /** Writes the config atomically (temp file + rename), so a crash never leaves half a file. */
 export function writeConfig(dir: string, config: Config): string {
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const file = join(dir, CONFIG_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, `# sre-drill settings: \`sre-drill config show\` lists the keys\n${Object.keys(config).length ? stringify(config) : ''}`);
