@@ -383,6 +383,10 @@ class ReportRow implements ReportAttempt {
   }
 }
 
+function exportHeader(now: Date): ExportRecord {
+  return { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
+}
+
 /** Attempts with the question as asked, from its snapshot. */
 const ATTEMPT_SELECT = `SELECT a.*, s.prompt AS prompt, s.key_points AS key_points FROM attempts a JOIN snapshots s ON s.id = a.snapshot_id`;
 
@@ -1171,19 +1175,38 @@ export class Store {
 
   /** Everything as export records: a header, then sessions, attempts and the review log, each in the order kept. */
   exportAll(now: Date): Generator<ExportRecord> {
-    return this.exportParts(now, false) as Generator<ExportRecord>;
+    return this.exportParts(now);
   }
 
   /**
-   * The same as `exportAll`, as JSON lines (no newline). Attempts are written straight from their
-   * stored JSON instead of parsing and re-serialising each one: the bulk of a large export.
+   * The same as `exportAll`, as JSON lines (no newline), written straight from rows read as
+   * arrays and from the stored JSON as it is, instead of objects parsed and serialised again:
+   * reading the rows is most of a large export's time.
    */
   *exportLines(now: Date): Generator<string> {
-    for (const part of this.exportParts(now, true)) yield typeof part === 'string' ? part : JSON.stringify(part);
+    yield JSON.stringify(exportHeader(now));
+    const iso = isoWriter();
+    const sessionUidJson = new Map<number, string>();
+    const sessions = this.sql(
+      `SELECT id, json_quote(uid), json_quote(kind), options, plan, position, coalesce(draft, 'null'), json_quote(status), started_at, ended_at, updated_at FROM sessions ORDER BY started_at, id`,
+    ).raw(true);
+    for (const r of sessions.iterate() as IterableIterator<[number, string, string, string, string, number, string, string, number, number | null, number]>) {
+      sessionUidJson.set(r[0], r[1]);
+      yield (
+        `{"type":"session","uid":${r[1]},"kind":${r[2]},"options":${r[3]},"plan":${r[4]},"position":${r[5]},"draft":${r[6]},"status":${r[7]},` +
+        `"startedAt":"${iso(r[8])}","endedAt":${r[9] === null ? 'null' : `"${iso(r[9])}"`},"updatedAt":"${iso(r[10])}"}`
+      );
+    }
+    // Each question as asked is read once, not joined onto every attempt.
+    const snapshots = new Map<number, SnapshotJson>();
+    for (const [id, prompt, keyPoints] of this.sql(`SELECT id, json_quote(prompt), key_points FROM snapshots`).raw(true).all() as [number, string, string][]) {
+      snapshots.set(id, { asked: `"prompt":${prompt},"keyPoints":${keyPoints}`, points: (JSON.parse(keyPoints) as KeyPoint[]).map((k) => json(k.point)) });
+    }
+    yield* this.historyLines(sessionUidJson, snapshots, iso);
   }
 
-  private *exportParts(now: Date, attemptsAsLines: boolean): Generator<ExportRecord | string> {
-    yield { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, schema: SCHEMA_VERSION, exportedAt: now.toISOString() };
+  private *exportParts(now: Date): Generator<ExportRecord> {
+    yield exportHeader(now);
     const sessionUid = new Map<number, string>();
     for (const r of this.sql<SessionRow>(`SELECT * FROM sessions ORDER BY started_at, id`).iterate()) {
       const { id, startedAt, endedAt, updatedAt, ...rest } = sessionFromRow(r);
@@ -1195,10 +1218,6 @@ export class Store {
     // Each question as asked is read once, not joined onto every attempt; attempts are read in
     // insertion order, a plain table scan (the time index would cost a lookup per row).
     const snapshotRows = new Map(this.sql<{ id: number; prompt: string; key_points: string }>(`SELECT id, prompt, key_points FROM snapshots`).all().map((x) => [x.id, x]));
-    if (attemptsAsLines) {
-      yield* this.historyLines(sessionUid, snapshotRows);
-      return;
-    }
     for (const row of this.sql<Omit<AttemptRow, 'prompt' | 'key_points'>>(`SELECT * FROM attempts ORDER BY id`).iterate()) {
       const snap = snapshotRows.get(row.snapshot_id)!;
       attemptUid.set(row.id, row.uid);
@@ -1218,24 +1237,14 @@ export class Store {
    * Attempts and the review log as JSON lines, from rows read as arrays (no object per row) and
    * the stored JSON as it is: reading the rows is most of a large export's time.
    */
-  private *historyLines(sessionUid: ReadonlyMap<number, string>, asked: ReadonlyMap<number, { prompt: string; key_points: string }>): Generator<string> {
-    const iso = isoWriter();
-    const sessionUidJson = new Map<number, string>();
-    const snapshots = new Map<number, SnapshotJson>();
+  private *historyLines(sessionUidJson: ReadonlyMap<number, string>, snapshots: ReadonlyMap<number, SnapshotJson>, iso: (t: number) => string): Generator<string> {
     // Attempt ids are dense row ids: an array indexed by id is the cheapest map to their uids.
     const attemptUidJson: string[] = [];
+    // Attempts are read in insertion order, a plain table scan (the time index would cost a lookup per row).
     const attempts = this.sql(`SELECT ${ATTEMPT_LINE_COLUMNS} FROM attempts ORDER BY id`).raw(true);
     for (const row of attempts.iterate() as IterableIterator<AttemptLineRow>) {
       attemptUidJson[row[0]] = row[3];
-      let snap = snapshots.get(row[2]);
-      if (!snap) {
-        const q = asked.get(row[2])!;
-        const points = (JSON.parse(q.key_points) as KeyPoint[]).map((k) => json(k.point));
-        snapshots.set(row[2], (snap = { asked: `"prompt":${json(q.prompt)},"keyPoints":${q.key_points}`, points }));
-      }
-      let session = sessionUidJson.get(row[1]);
-      if (session === undefined) sessionUidJson.set(row[1], (session = json(sessionUid.get(row[1])!)));
-      yield attemptLine(row, snap, session, iso);
+      yield attemptLine(row, snapshots.get(row[2])!, sessionUidJson.get(row[1])!, iso);
     }
     const reviews = this.sql(
       `SELECT attempt_id, json_quote(uid), json_quote(question_id), json_quote(suggested_rating), json_quote(rating), json_quote(state_before), elapsed_days, scheduled_days, reviewed_at, undone_at FROM review_log ORDER BY id`,

@@ -547,9 +547,14 @@ describe('exportLines', () => {
       for (const [i, t] of times.entries()) {
         s.recordAttempt(makeAttempt(sid, { questionId: `q${i}`, answer: tricky, notes: tricky, points: pts, score: 2 / 3, startedAt: t, answeredAt: t, prompt: tricky }));
       }
+      // Sessions: one left running (no end), one interrupted with a draft, options and plan as kept.
+      const running = s.startSession({ kind: 'mock', options: { count: 3, note: tricky, ratio: 0.1 + 0.2 }, plan: [tricky, 'b'], startedAt: at(HOUR) });
+      s.saveProgress(running, { position: 1, draft: { questionId: 'b', text: tricky, remainingMs: 1234.5 } }, at(2 * HOUR));
+      s.finishSession(session(s), 'interrupted', at(3 * HOUR));
       const lines = [...s.exportLines(T0)];
       for (const line of lines) expect(line).toBe(JSON.stringify(JSON.parse(line)));
       expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(JSON.stringify([...s.exportAll(T0)])));
+      expect(lines.filter((l) => l.startsWith('{"type":"session"'))).toHaveLength(3);
     });
   });
 
