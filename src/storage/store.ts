@@ -1021,7 +1021,7 @@ export class Store {
     return this.snapshot('reading the report', () => {
       const topics = new Map<string, readonly string[]>();
       const asked = new Map<number, Asked>();
-      const snapshot = this.sql<{ question_id: string; prompt: string; key_points: string }>(`SELECT question_id, prompt, key_points FROM snapshots WHERE id = ?`);
+      const snapshotById = this.sql<{ question_id: string; prompt: string; key_points: string }>(`SELECT question_id, prompt, key_points FROM snapshots WHERE id = ?`);
       const rows = this.sql(`SELECT ${REPORT_COLUMNS} FROM attempts${where} ORDER BY answered_at, id`).raw(true);
       const attempts: ReportRow[] = [];
       for (const r of rows.iterate(...params) as IterableIterator<ReportColumns>) {
@@ -1030,7 +1030,7 @@ export class Store {
         if (!t) topics.set(r[3], (t = JSON.parse(r[3]) as string[]));
         let q = asked.get(r[4]);
         if (!q) {
-          const s = snapshot.get(r[4])!;
+          const s = snapshotById.get(r[4])!;
           // The snapshot's question id is the attempt's (it is part of the snapshot's digest).
           asked.set(r[4], (q = { questionId: s.question_id, prompt: s.prompt, keyPoints: JSON.parse(s.key_points) as KeyPoint[] }));
         }
