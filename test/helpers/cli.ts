@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -19,6 +19,8 @@ export interface CliResult {
 
 /** An empty config folder, so a developer's own config.yaml (extra banks, strictness) never leaks in. */
 const NO_CONFIG = mkdtempSync(join(tmpdir(), 'sre-drill-noconfig-'));
+// Readable by the unprivileged user some tests run the CLI as.
+chmodSync(NO_CONFIG, 0o755);
 process.on('exit', () => rmSync(NO_CONFIG, { recursive: true, force: true }));
 
 /** A clean environment: no colour, no user data folder, no user config, no debug. */
