@@ -32,6 +32,7 @@ import { wrap } from '../ui/table.js';
 import type { SessionUi } from '../ui/session-ui.js';
 import type { Context } from './context.js';
 import { contextSettings, dayStart, openContextStore } from './open-store.js';
+import { makeTheme } from '../ui/theme.js';
 
 /** Everything `drill`, `mock`, `review` and `resume` can ask of a session. */
 export interface SessionOptions {
@@ -173,7 +174,10 @@ interface DriveInput {
   plain: boolean;
 }
 
-async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveInput): Promise<number> {
+async function drive(ctxIn: Context, store: Store, catalog: Catalog, input: DriveInput): Promise<number> {
+  const plain = input.plain || !ctxIn.io.stdin.isTTY || !ctxIn.io.stdout.isTTY;
+  // Plain mode prints no colour, even when its output is a terminal.
+  const ctx: Context = plain && ctxIn.theme.color ? { ...ctxIn, theme: makeTheme(false) } : ctxIn;
   const { sessionId, saved, drafts } = input;
   let state = input.state;
   const kind = saved.plan.kind;
@@ -187,7 +191,6 @@ async function drive(ctx: Context, store: Store, catalog: Catalog, input: DriveI
     return (graderMemo = await graderFor(ctx, saved.strictness));
   };
   const cols = Math.max(40, ctx.io.stdout.columns ?? 80);
-  const plain = input.plain || !ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY;
 
   // What is being typed, kept current so a signal can save it before anything else happens.
   let liveDraft = '';

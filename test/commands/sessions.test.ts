@@ -78,6 +78,15 @@ describe('drill in plain mode', () => {
     expect(second).toMatchObject({ skipped: true, score: 0, suggestedRating: 'again' });
   });
 
+  it('plain mode prints no colour even where colour is forced', async () => {
+    const dir = tempDir();
+    const r = await runCli(['--data-dir', dir, '--bank', BANK, 'drill', '--topic', 'slo', '--count', '1'], { input: 'An SLO is a target for an SLI.\n.\n', env: testEnv({ NO_COLOR: undefined, FORCE_COLOR: '1' }) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('What is an SLO?');
+    expect(r.stdout).toContain('Score ');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
   it(':skip after typing earns nothing, and the feedback says it was skipped', async () => {
     const dir = tempDir();
     const r = await runCli(['--data-dir', dir, '--bank', BANK, 'drill', '--topic', 'slo', '--count', '1'], { input: 'An SLO is a target for an SLI, measured over a rolling window.\n:skip\n' });
