@@ -26,6 +26,12 @@ describe('loading banks from files and folders', () => {
     expect(lines([join(BROKEN, 'keypoint-field.yaml')])).toEqual(['test/fixtures/banks/broken/keypoint-field.yaml:9:9  questions[0].key_points[0].wieght: unknown field (did you mean `weight`?)']);
   });
 
+  it('suggests the category that was probably meant', () => {
+    expect(lines([join(BROKEN, '..', 'typo', 'category-typo.yaml')])).toEqual([
+      'test/fixtures/banks/typo/category-typo.yaml:1:11  category: must be one of definitions, troubleshooting, system-design, behavioural (did you mean `troubleshooting`?)',
+    ]);
+  });
+
   it('reports each bad value on its own line', () => {
     expect(lines([join(BROKEN, 'bad-values.yaml')])).toEqual([
       'test/fixtures/banks/broken/bad-values.yaml:2:9  questions[0].id: use lowercase letters, digits and "-" only (e.g. "error-budget")',

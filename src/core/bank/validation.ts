@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CATEGORIES, CATEGORY_ALIASES, parseDuration, type Category, type KeyPoint } from './schema.js';
+import { didYouMean } from '../suggest.js';
 
 /**
  * The question-bank format as a zod schema, written once: it gives the validation, the types in
@@ -17,7 +18,7 @@ const nonEmptyText = z.string().trim().min(1, { message: 'must not be empty' });
 
 export const categorySchema = z
   .enum([...CATEGORIES, ...(Object.keys(CATEGORY_ALIASES) as ['behavioral'])], {
-    message: `must be one of ${CATEGORIES.join(', ')}`,
+    error: (issue) => `must be one of ${CATEGORIES.join(', ')}${typeof issue.input === 'string' ? didYouMean(issue.input, CATEGORIES, 1) : ''}`,
   })
   .transform((c): Category => CATEGORY_ALIASES[c] ?? (c as Category));
 
