@@ -26,6 +26,8 @@ export interface GlossaryIndex {
   find(content: readonly Token[]): ConceptHit[];
   /** The key of group `i`. */
   key(i: number): string;
+  /** The stems of every term of a concept ("#3" → sli, servic, level, indic). */
+  stemsOf(key: string): readonly string[];
 }
 
 export const conceptKey = (group: number): string => `#${group}`;
@@ -34,11 +36,15 @@ export const conceptKey = (group: number): string => `#${group}`;
 export function buildGlossary(groups: readonly (readonly string[])[]): GlossaryIndex {
   const byFirst = new Map<string, Term[]>();
   const seen = new Set<string>();
+  const stemsOf = new Map<string, Set<string>>();
   groups.forEach((terms, group) => {
+    const all = new Set<string>();
+    stemsOf.set(conceptKey(group), all);
     for (const term of terms) {
       const stems = tokenize(term)
         .filter((t) => !t.stop)
         .map((t) => t.stem);
+      for (const s of stems) all.add(s);
       if (stems.length === 0) continue;
       const id = `${group}:${stems.join(' ')}`;
       if (seen.has(id)) continue;
@@ -53,6 +59,7 @@ export function buildGlossary(groups: readonly (readonly string[])[]): GlossaryI
   return {
     groups,
     key: conceptKey,
+    stemsOf: (key) => [...(stemsOf.get(key) ?? [])],
     find(content) {
       const hits: ConceptHit[] = [];
       for (let i = 0; i < content.length; i++) {

@@ -1,6 +1,6 @@
 import type { Question } from '../bank/schema.js';
 import { buildGlossary } from './glossary.js';
-import { analyseAnswer, matchPoint, preparePhrase, quoteEvidence, type Lexicon, type PreparedPoint } from './match.js';
+import { analyseAnswer, matchPoint, prepareQuestion, quoteEvidence, type Lexicon, type PreparedPoint } from './match.js';
 import { tokenize } from './normalise.js';
 import { MATCH_THRESHOLD, round3, scorePoints } from './score.js';
 import { detectStar } from './star.js';
@@ -74,16 +74,7 @@ export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grad
   const prepare = (q: Question): PreparedQuestion => {
     let p = prepared.get(q);
     if (p) return p;
-    const promptKeys = new Set<string>();
-    const promptContent = tokenize(q.prompt).filter((t) => !t.stop);
-    for (const t of promptContent) promptKeys.add(t.stem);
-    for (const h of glossary.find(promptContent)) for (const k of h.keys) promptKeys.add(k);
-    p = {
-      points: q.keyPoints.map((k) => ({
-        text: preparePhrase(k.point, lexicon, promptKeys),
-        accepts: k.accept.map((a) => preparePhrase(a, lexicon, promptKeys, 'accept')),
-      })),
-    };
+    p = { points: prepareQuestion(q.prompt, q.keyPoints, lexicon) };
     prepared.set(q, p);
     return p;
   };

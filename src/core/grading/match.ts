@@ -18,9 +18,10 @@ export const BUZZWORD_DAMPING = 0.3;
  * spread: a point spread over the whole answer counts this much of what it would in one place.
  * text: coverage → strength for a point's own text: below `lo` nothing, from `hi` on everything.
  * accept: the same for `accept` phrases, which are short and exact, so nearly all must be there.
- * prompt: words of the question's own prompt. Found in an answer they earn `evidence` of their weight
- * (restating the question shows little), while the point still counts them at `size` of it, so a
- * point is not made by the prompt's words alone.
+ * prompt: words a point shares with its question, the prompt's own first of all (`sharedKeys`). Found
+ * in an answer they earn `evidence` of their weight in a point's text (restating the question shows
+ * little), while the point still counts them at `size` of it; and a match, of a point's text or of an
+ * accept phrase, that found nothing but such words keeps `evidence` of its strength.
  */
 export const TUNING = Object.freeze({
   spread: 0.8,
@@ -28,6 +29,8 @@ export const TUNING = Object.freeze({
   accept: Object.freeze({ lo: 0.5, hi: 0.9 }),
   prompt: Object.freeze({ evidence: 0.25, size: 0.5 }),
 });
+/** A word in more than this share of a question's key points (and in three or more) does not tell them apart. */
+export const SHARED_POINTS_SHARE = 0.5;
 /** Evidence quotes are cut to this many characters. */
 export const MAX_EVIDENCE_CHARS = 200;
 
@@ -39,19 +42,25 @@ export interface Unit {
   /** What finding the unit earns towards its phrase's `total`. */
   weight: number;
   negated: boolean;
+  /** A word the point shares with its question: it does not tell this point apart. */
+  shared: boolean;
 }
 
 export interface Phrase {
   units: Unit[];
-  /** The phrase's size: what finding all of it would earn, counting the prompt's words at `TUNING.prompt.size`. */
+  /** The phrase's size: what finding all of it would earn, counting shared words at `TUNING.prompt.size`. */
   total: number;
   /**
    * Set for an accept phrase of several words but one content word ("retry-after", "why it was
    * possible"): it must appear word for word, or its one common word would match alone.
    */
   literal?: string;
-  /** An accept phrase made only of the prompt's own words: repeating the question earns little. */
-  onlyPrompt: boolean;
+  /**
+   * A word-for-word phrase with words beyond its one unit: found, it tells the point apart even when
+   * that unit is shared ("it was my mistake" for "describe a mistake"; not "service level indicator"
+   * for "what is an SLI?").
+   */
+  wordy: boolean;
 }
 
 export interface PreparedPoint {
@@ -104,37 +113,43 @@ export const PREFIX_LENGTH = 6;
 export const PREFIX_CREDIT = 0.8;
 const prefixKey = (stem: string): string | undefined => (stem.length >= PREFIX_LENGTH && /^[a-z]+$/.test(stem) ? `^${stem.slice(0, PREFIX_LENGTH)}` : undefined);
 
-/** An accept phrase made only of prompt words is capped below the normal threshold. */
-export const PROMPT_ONLY_ACCEPT_CAP = 0.45;
+/** A unit as read from a phrase, before the question decides which of its words are shared. */
+interface ReadUnit {
+  keys: string[];
+  /** The stems of the words it covers (several for a glossary phrase). */
+  stems: string[];
+  soft?: string;
+  negated: boolean;
+  /** Informativeness (`Lexicon.weight`). */
+  weight: number;
+}
 
-/**
- * Turns a point text or accept phrase into weighted units. In a point's text, the prompt's own
- * words (`promptKeys`) earn and count less (`TUNING.prompt`); an accept phrase keeps full weights,
- * but one made only of prompt words is marked `onlyPrompt`.
- */
-export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: ReadonlySet<string>, kind: 'point' | 'accept' = 'point'): Phrase {
+/** A phrase as read: its units, and for a word-for-word accept phrase `literal` and `wordy` (see `Phrase`). */
+interface ReadPhrase {
+  units: ReadUnit[];
+  literal?: string;
+  wordy: boolean;
+}
+
+/** A point text or accept phrase read into units: content words by stem, glossary phrases as one concept. */
+function readPhrase(text: string, lexicon: Lexicon, kind: 'point' | 'accept'): ReadPhrase {
   const tokens = tokenize(text);
   const { content, hits } = contentWithConcepts(tokens, lexicon);
-  const promptStems = kind === 'point' ? promptKeys : new Set<string>();
-  const units: Unit[] = [];
-  let total = 0;
-  const add = (unit: Omit<Unit, 'weight'>, w: number, keys: string[], stems: string[]) => {
-    const prompt = stems.every((s) => promptStems.has(s)) || keys.some((k) => promptStems.has(k));
-    units.push({ ...unit, weight: w * (prompt ? TUNING.prompt.evidence : 1) });
-    total += w * (prompt ? TUNING.prompt.size : 1);
-  };
+  const units: ReadUnit[] = [];
   const seen = new Set<string>();
   let hi = 0;
+  /** Tokens the units span (a glossary phrase spans its inner stop words: "time to live"). */
+  let spanned = 0;
   for (let i = 0; i < content.length; i++) {
     const hit = hits.find((h) => h.from === i);
     if (hit && hit.to > i) {
       const stems = content.slice(hit.from, hit.to).map((t) => t.stem);
-      const keys = stems.length === 1 ? [...hit.keys, stems[0]!] : hit.keys;
       const id = hit.keys.join(',');
+      spanned += content[hit.to - 1]!.index + 1 - content[i]!.index;
       if (!seen.has(id)) {
         seen.add(id);
-        const w = Math.max(...hit.keys.map((k) => lexicon.weight(k)));
-        add({ keys, negated: content[i]!.negated }, w, hit.keys, stems);
+        const keys = stems.length === 1 ? [...hit.keys, stems[0]!] : hit.keys;
+        units.push({ keys, stems, negated: content[i]!.negated, weight: Math.max(...hit.keys.map((k) => lexicon.weight(k))) });
       }
       i = hit.to - 1;
       hi = hit.to;
@@ -142,13 +157,70 @@ export function preparePhrase(text: string, lexicon: Lexicon, promptKeys: Readon
     }
     if (i < hi) continue;
     const t = content[i]!;
+    spanned++;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    add({ keys: [t.stem], soft: prefixKey(t.stem), negated: t.negated }, lexicon.weight(t.stem), [], [t.stem]);
+    units.push({ keys: [t.stem], stems: [t.stem], soft: prefixKey(t.stem), negated: t.negated, weight: lexicon.weight(t.stem) });
   }
-  const onlyPrompt = kind === 'accept' && units.length > 0 && units.every((u) => u.keys.some((k) => promptKeys.has(k)));
   const literal = kind === 'accept' && units.length === 1 && tokens.length > 1 ? tokens.map((t) => t.word).join(' ') : undefined;
-  return { units, total, literal, onlyPrompt };
+  return { units, literal, wordy: literal !== undefined && tokens.length > spanned };
+}
+
+const isShared = (u: ReadUnit, shared: ReadonlySet<string>) => u.stems.every((s) => shared.has(s)) || u.keys.some((k) => shared.has(k));
+
+/**
+ * Turns a read phrase into weighted units. In a point's text, shared words earn and count less
+ * (`TUNING.prompt`); an accept phrase, short and exact, keeps full weights. Either way shared units
+ * are marked, and a match that finds only them is held down (`matchPoint`).
+ */
+function weighPhrase(read: ReadPhrase, shared: ReadonlySet<string>, kind: 'point' | 'accept'): Phrase {
+  let total = 0;
+  const units = read.units.map((u): Unit => {
+    const common = isShared(u, shared);
+    const demote = common && kind === 'point';
+    total += u.weight * (demote ? TUNING.prompt.size : 1);
+    return { keys: u.keys, soft: u.soft, negated: u.negated, shared: common, weight: u.weight * (demote ? TUNING.prompt.evidence : 1) };
+  });
+  return { units, total, literal: read.literal, wordy: read.wordy };
+}
+
+/**
+ * The words a question's key points share with it, which do not tell one point from another: the
+ * prompt's words and glossary concepts, the words of those concepts' other spellings ("service",
+ * "level", "indicator" when the prompt says "SLI"), and words found in more than `SHARED_POINTS_SHARE`
+ * of the key points (texts and accept phrases), and in three or more ("kubectl" in three of five).
+ */
+function sharedKeys(prompt: string, points: readonly { text: ReadPhrase; accepts: ReadPhrase[] }[], lexicon: Lexicon): Set<string> {
+  const shared = new Set<string>();
+  const promptContent = tokenize(prompt).filter((t) => !t.stop);
+  for (const t of promptContent) shared.add(t.stem);
+  for (const h of lexicon.glossary.find(promptContent)) {
+    for (const k of h.keys) {
+      shared.add(k);
+      for (const s of lexicon.glossary.stemsOf(k)) shared.add(s);
+    }
+  }
+  const inPoints = new Map<string, number>();
+  for (const p of points) {
+    const keys = new Set<string>();
+    for (const phrase of [p.text, ...p.accepts]) for (const u of phrase.units) for (const k of u.keys) keys.add(k);
+    for (const k of keys) inPoints.set(k, (inPoints.get(k) ?? 0) + 1);
+  }
+  // Three at least: two points of two or three naming the same thing is what such an answer is about.
+  const need = Math.max(3, Math.floor(points.length * SHARED_POINTS_SHARE) + 1);
+  for (const [k, n] of inPoints) if (n >= need) shared.add(k);
+  return shared;
+}
+
+/**
+ * A question's key points made ready for matching, each unit marked when the point shares it with
+ * the question (`sharedKeys`). Example: for "What is the difference between an SLI, an SLO and an
+ * SLA?", the "indicator" of "An SLI is a quantitative indicator" is shared (SLI spelt out).
+ */
+export function prepareQuestion(prompt: string, points: readonly { point: string; accept: readonly string[] }[], lexicon: Lexicon): PreparedPoint[] {
+  const read = points.map((k) => ({ text: readPhrase(k.point, lexicon, 'point'), accepts: k.accept.map((a) => readPhrase(a, lexicon, 'accept')) }));
+  const shared = sharedKeys(prompt, read, lexicon);
+  return read.map((r) => ({ text: weighPhrase(r.text, shared, 'point'), accepts: r.accepts.map((a) => weighPhrase(a, shared, 'accept')) }));
 }
 
 /** Reads an answer once: tokens, typo repairs, concepts, and postings for every key. */
@@ -238,9 +310,22 @@ export interface PhraseMatch {
   used: Occurrence[];
 }
 
+/**
+ * What a phrase found in an answer: coverage (weighted share of units), damping, the occurrences
+ * used, and whether any of them is a unit the point does not share with its question.
+ */
+export interface Coverage {
+  cov: number;
+  damp: number;
+  used: Occurrence[];
+  distinct: boolean;
+}
+
+const nothing = (): Coverage => ({ cov: 0, damp: 1, used: [], distinct: false });
+
 /** The weighted share of a phrase's units present (not negated) in the best two-sentence window. */
-export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
-  if (phrase.total <= 0) return { cov: 0, damp: 1, used: [] };
+export function coverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
+  if (phrase.total <= 0) return nothing();
   // Per unit: best value and occurrence in each sentence.
   const perUnit: Map<number, { v: number; occ: Occurrence }>[] = [];
   const sentences = new Set<number>();
@@ -291,21 +376,21 @@ export function coverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number;
   const spread = { cov: (TUNING.spread * globalRaw) / phrase.total, damp: globalRaw ? global / globalRaw : 1 };
   const useWindow = window.cov * window.damp >= spread.cov * spread.damp;
   const used: Occurrence[] = [];
-  if (useWindow) {
-    for (const m of perUnit) {
+  let distinct = false;
+  perUnit.forEach((m, i) => {
+    let pick: { v: number; occ: Occurrence } | undefined;
+    if (useWindow) {
       const a = m.get(bestStart);
       const b = m.get(bestStart + 1);
-      const pick = a && b ? (a.v >= b.v ? a : b) : (a ?? b);
-      if (pick) used.push(pick.occ);
-    }
-  } else {
-    for (const m of perUnit) {
-      let pick: { v: number; occ: Occurrence } | undefined;
+      pick = a && b ? (a.v >= b.v ? a : b) : (a ?? b);
+    } else {
       for (const x of m.values()) if (!pick || x.v > pick.v || (x.v === pick.v && x.occ.from < pick.occ.from)) pick = x;
-      if (pick) used.push(pick.occ);
     }
-  }
-  return { ...(useWindow ? window : spread), used };
+    if (!pick) return;
+    used.push(pick.occ);
+    if (!phrase.units[i]!.shared) distinct = true;
+  });
+  return { ...(useWindow ? window : spread), used, distinct };
 }
 
 const curve = (x: number, c: { lo: number; hi: number }) => Math.max(0, Math.min(1, (x - c.lo) / (c.hi - c.lo)));
@@ -317,8 +402,8 @@ const ACCEPT_SPAN_PER_UNIT = 3;
  * The weighted share of an accept phrase's units found close together (a phrase, not words
  * scattered over two sentences), with the occurrences that made the best span.
  */
-export function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
-  if (phrase.total <= 0) return { cov: 0, damp: 1, used: [] };
+export function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
+  if (phrase.total <= 0) return nothing();
   const hits: { unit: number; v: number; occ: Occurrence }[] = [];
   phrase.units.forEach((u, unit) => {
     for (const k of u.soft ? [...u.keys, u.soft] : u.keys) {
@@ -331,7 +416,7 @@ export function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): { cov: n
   });
   hits.sort((a, b) => a.occ.from - b.occ.from);
   const maxSpan = ACCEPT_SPAN_PER_UNIT * phrase.units.length;
-  let best = { damped: 0, raw: 0, used: [] as Occurrence[] };
+  let best = { damped: 0, raw: 0, used: [] as Occurrence[], distinct: false };
   for (let i = 0; i < hits.length; i++) {
     const v = new Array<number>(phrase.units.length).fill(0);
     const occ = new Array<Occurrence | undefined>(phrase.units.length);
@@ -344,17 +429,21 @@ export function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): { cov: n
     }
     let damped = 0;
     let raw = 0;
+    let distinct = false;
     phrase.units.forEach((u, k) => {
       damped += u.weight * v[k]!;
-      if (v[k]! > 0) raw += u.weight;
+      if (v[k]! > 0) {
+        raw += u.weight;
+        if (!u.shared) distinct = true;
+      }
     });
-    if (damped > best.damped) best = { damped, raw, used: occ.filter((o): o is Occurrence => o !== undefined) };
+    if (damped > best.damped) best = { damped, raw, used: occ.filter((o): o is Occurrence => o !== undefined), distinct };
   }
-  return { cov: best.raw / phrase.total, damp: best.raw ? best.damped / best.raw : 1, used: best.used };
+  return { cov: best.raw / phrase.total, damp: best.raw ? best.damped / best.raw : 1, used: best.used, distinct: best.distinct };
 }
 
 /** A word-for-word phrase: found at a token not in a negated clause, in full; else nothing. */
-function literalMatch(phrase: Phrase, answer: AnalysedAnswer): { cov: number; damp: number; used: Occurrence[] } {
+function literalMatch(phrase: Phrase, answer: AnalysedAnswer): Coverage {
   const needle = ` ${phrase.literal} `;
   for (let at = answer.joined.indexOf(needle); at >= 0; at = answer.joined.indexOf(needle, at + 1)) {
     let index = 0;
@@ -363,19 +452,21 @@ function literalMatch(phrase: Phrase, answer: AnalysedAnswer): { cov: number; da
     const first = answer.tokens[index];
     if (!first || first.negated) continue;
     const n = phrase.literal!.split(' ').length;
-    return { cov: 1, damp: answer.segDamp[first.segment]!, used: [{ from: index, to: index + n, sentence: first.sentence, negated: false, damp: 1 }] };
+    return { cov: 1, damp: answer.segDamp[first.segment]!, used: [{ from: index, to: index + n, sentence: first.sentence, negated: false, damp: 1 }], distinct: phrase.wordy || !phrase.units[0]!.shared };
   }
-  return { cov: 0, damp: 1, used: [] };
+  return nothing();
 }
+
+/** A match's strength: coverage on its curve, damped, and held down when it found only shared words. */
+const strengthOf = (m: Coverage, c: { lo: number; hi: number }) => curve(m.cov, c) * m.damp * (m.distinct ? 1 : TUNING.prompt.evidence);
 
 /** How strongly the answer makes a key point (0..1), with the occurrences that showed it. */
 export function matchPoint(point: PreparedPoint, answer: AnalysedAnswer): PhraseMatch {
   const text = coverage(point.text, answer);
-  let best: PhraseMatch = { strength: curve(text.cov, TUNING.text) * text.damp, used: text.used };
+  let best: PhraseMatch = { strength: strengthOf(text, TUNING.text), used: text.used };
   for (const a of point.accepts) {
     const m = a.literal ? literalMatch(a, answer) : phraseCoverage(a, answer);
-    let strength = curve(m.cov, TUNING.accept) * m.damp;
-    if (a.onlyPrompt && !a.literal) strength = Math.min(strength, PROMPT_ONLY_ACCEPT_CAP);
+    const strength = strengthOf(m, TUNING.accept);
     if (strength > best.strength) best = { strength, used: m.used };
   }
   return best;

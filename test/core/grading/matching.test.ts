@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGrader } from '../../../src/core/grading/index.js';
-import { ALL, grader, idempotent, question, rollback, scaling, slo } from './fixtures.js';
+import { ALL, GLOSSARY, grader, idempotent, question, rollback, scaling, slo } from './fixtures.js';
 
 const g = grader();
 const strength = (r: ReturnType<typeof g.grade>, i: number) => r.points[i]!.strength;
@@ -105,6 +105,51 @@ describe('key-point matching', () => {
       [1, 1],
     ]);
     expect(r.points.map((p) => p.point)).toEqual(slo.keyPoints.map((k) => k.point));
+  });
+});
+
+describe('words a point shares with its question', () => {
+  const glossary = [...GLOSSARY, ['SLI', 'service level indicator'], ['SLA', 'service level agreement']];
+  const levels = question('sli-slo-sla', 'What is the difference between an SLI, an SLO and an SLA?', [
+    { point: 'An SLI is a quantitative indicator, such as the success ratio', accept: ['service level indicator', 'measured indicator'] },
+    { point: 'An SLO is the internal objective for an SLI over a window', accept: ['target for the indicator'] },
+    { point: 'An SLA is a contract with customers that carries penalties', accept: ['contract with customers'] },
+    { point: 'The SLO is set stricter than the SLA so the team reacts before the contract is breached', accept: ['slo tighter than the sla'] },
+  ]);
+  const crashloop = question('crashloop', 'New pods crash-loop right after a deploy. What do you do?', [
+    { point: 'Undo the rollout while the old ReplicaSet keeps serving', accept: ['kubectl rollout undo'] },
+    { point: 'The previous instance logs, from kubectl logs --previous, show the startup error', accept: ['kubectl logs --previous'] },
+    { point: 'Exit codes and the events in kubectl describe pod', accept: ['exit code and last state'] },
+    'Missing environment variables or secrets, or a liveness probe killing a slow start',
+  ]);
+  const g2 = createGrader({ questions: [levels, crashloop, ...ALL], glossary }, { strictness: 'lenient' });
+  const strengths = (q: typeof levels, answer: string) => g2.grade(q, answer).points.map((p) => p.strength);
+
+  it('does not make a point from a bare definition of the acronym the question asks about', () => {
+    const [sli, slo] = strengths(levels, 'An SLI is a service level indicator.');
+    expect(sli).toBeLessThan(0.35);
+    expect(slo).toBeLessThan(0.1);
+    expect(strengths(levels, 'An SLI is an indicator')[1]).toBeLessThan(0.1);
+  });
+
+  it('does not make a point from words most of the question\'s points share ("kubectl")', () => {
+    const [undo, logs, codes] = strengths(crashloop, 'I would run kubectl rollout undo.');
+    expect(undo).toBe(1);
+    expect(logs).toBeLessThan(0.1);
+    expect(codes).toBeLessThan(0.1);
+    expect(strengths(levels, 'Both the SLO and the SLA matter.')[3]).toBeLessThan(0.1);
+  });
+
+  it('credits a word-for-word phrase whose wording tells the point apart, though its one content word is shared', () => {
+    const q = question('mistake-story', 'Tell me about a mistake you made.', [{ point: 'Owns the mistake in the first person', accept: ['it was my mistake'] }, 'Says what changed afterwards']);
+    const g3 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    expect(g3.grade(q, 'Honestly, it was my mistake.').points[0]!.strength).toBe(1);
+  });
+
+  it('still credits a point made in its own words next to the shared ones', () => {
+    const r = g2.grade(levels, 'An SLI is a quantitative measure like the success ratio. The SLO is the internal objective for it over a 30-day window, kept stricter than the SLA so the team reacts first.');
+    expect(r.points.map((p) => p.index).filter((i) => r.points[i]!.strength >= 0.5)).toEqual([0, 1, 3]);
+    expect(strengths(crashloop, 'Check kubectl logs --previous for the error.')[1]).toBe(1);
   });
 });
 
