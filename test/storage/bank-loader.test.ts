@@ -32,6 +32,13 @@ describe('loading banks from files and folders', () => {
     ]);
   });
 
+  it('says what a glossary group should look like', () => {
+    expect(lines([join(BROKEN, '..', 'typo', 'glossary-bad.yaml')])).toEqual([
+      'test/fixtures/banks/typo/glossary-bad.yaml:3:5  glossary[1]: must be a list of equivalent terms, e.g. [SLO, service level objective], or {terms: [...], note: ...}',
+      'test/fixtures/banks/typo/glossary-bad.yaml:4:5  glossary[2]: a group needs at least two equivalent terms',
+    ]);
+  });
+
   it('reports each bad value on its own line', () => {
     expect(lines([join(BROKEN, 'bad-values.yaml')])).toEqual([
       'test/fixtures/banks/broken/bad-values.yaml:2:9  questions[0].id: use lowercase letters, digits and "-" only (e.g. "error-budget")',

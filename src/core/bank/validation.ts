@@ -96,7 +96,7 @@ export const glossaryFileSchema = z.strictObject({
         terms: z.array(nonEmptyText).min(2, { message: 'a group needs at least two equivalent terms' }),
         note: z.string().optional(),
       }),
-    ]).transform((g) => (Array.isArray(g) ? g : g.terms)),
+    ], { error: 'must be a list of equivalent terms, e.g. [SLO, service level objective], or {terms: [...], note: ...}' }).transform((g) => (Array.isArray(g) ? g : g.terms)),
   ),
 });
 
