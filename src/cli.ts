@@ -26,8 +26,11 @@ Examples:
  */
 export function buildProgram(init: ProgramInit): Command {
   const program = new Command('sre-drill');
+  // Every command loads the banks in use first and refuses to run on a broken one (exit 2, the
+  // located report), except those that must work while a bank is broken: `banks validate` reports
+  // the problems itself, and `config` is how a broken bank folder is taken out again.
   const run =
-    <O>(load: () => Promise<Handler<O>>) =>
+    <O>(load: () => Promise<Handler<O>>, { banks = true }: { banks?: boolean } = {}) =>
     async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const opts = cmd.opts() as O;
@@ -36,6 +39,7 @@ export function buildProgram(init: ProgramInit): Command {
       const globals: GlobalOptions = { bank: g.bank, dataDir: g.dataDir, color: g.color !== false, debug: Boolean(g.debug) };
       const [{ createContext }, handler] = await Promise.all([import('./commands/context.js'), load()]);
       const ctx = await createContext({ io: init.io, env: init.env, cwd: init.cwd, now: init.now, globals });
+      if (banks) await ctx.catalog();
       init.setExitCode(await handler(ctx, opts, args));
     };
 
@@ -121,7 +125,7 @@ export function buildProgram(init: ProgramInit): Command {
     .description('check bank files or folders (default: the banks in use); exit 2 with located errors')
     .argument('[path...]', 'bank files or folders')
     .option('--json', 'machine-readable output')
-    .action(run(async () => (await import('./commands/banks.js')).banksValidate));
+    .action(run(async () => (await import('./commands/banks.js')).banksValidate, { banks: false }));
   banks
     .command('show')
     .description('one question in full')
@@ -163,23 +167,23 @@ export function buildProgram(init: ProgramInit): Command {
   config
     .command('path')
     .description('print where the config file lives')
-    .action(run(async () => (await import('./commands/config.js')).configPath));
+    .action(run(async () => (await import('./commands/config.js')).configPath, { banks: false }));
   config
     .command('show')
     .description('every setting, its value and what it does')
     .option('--json', 'machine-readable output')
-    .action(run(async () => (await import('./commands/config.js')).configShow));
+    .action(run(async () => (await import('./commands/config.js')).configShow, { banks: false }));
   config
     .command('set')
     .description('set a value (for `banks`, add a folder)')
     .argument('<key>', 'banks | strictness | retention | new_per_day | mock_format | editor')
     .argument('<value>')
-    .action(run(async () => (await import('./commands/config.js')).configSet));
+    .action(run(async () => (await import('./commands/config.js')).configSet, { banks: false }));
   config
     .command('unset')
     .description('remove a value, back to the default')
     .argument('<key>')
-    .action(run(async () => (await import('./commands/config.js')).configUnset));
+    .action(run(async () => (await import('./commands/config.js')).configUnset, { banks: false }));
   program
     .command('completion')
     .description('print a shell completion script (commands, options, question ids, topics, categories)')

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, spawnCli, testEnv } from '../helpers/cli.js';
+import { FIXTURES, tempDir, runCli, spawnCli, testEnv } from '../helpers/cli.js';
 
 const VALID = join(FIXTURES, 'banks', 'valid');
 const BROKEN = join(FIXTURES, 'banks', 'broken');
@@ -50,6 +50,14 @@ describe('sre-drill banks', () => {
     expect(show.code).toBe(2);
     expect(show.stderr).toBe(list.stderr);
     expect(list.stderr).toContain('dup-b.yaml:9:5  questions[1].id: duplicate id "shared-id"');
+    // Commands that only touch the store refuse too; config still works, to take a bank folder out.
+    const data = tempDir();
+    for (const argv of [['export', '--format', 'json'], ['undo'], ['resume'], ['review', '--list'], ['report'], ['import', '/nonexistent.jsonl']]) {
+      const r = await runCli(['--data-dir', data, '--bank', BROKEN, ...argv]);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toBe(list.stderr);
+    }
+    expect((await runCli(['--bank', BROKEN, 'config', 'show'])).code).toBe(0);
   });
 
   it('shows one question in full', async () => {
