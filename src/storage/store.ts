@@ -889,9 +889,10 @@ export class Store {
    */
   recordAttempt(attempt: NewAttempt, opts: RecordOptions = {}): number {
     return this.write('recording an attempt', () => {
-      const id = this.insertAttempt(attempt, randomUUID());
-      for (const t of attempt.topics) this.bumpTopic(t, attempt.points, attempt.skipped, attempt.answeredAt);
       const rating = opts.ratingApplied === undefined ? (attempt.rating ?? attempt.suggestedRating) : opts.ratingApplied;
+      // The attempt keeps the rating its card was scheduled with, chosen or (unchanged) suggested.
+      const id = this.insertAttempt(rating !== null && attempt.rating === null ? { ...attempt, rating } : attempt, randomUUID());
+      for (const t of attempt.topics) this.bumpTopic(t, attempt.points, attempt.skipped, attempt.answeredAt);
       if (rating !== null) this.applyRating(id, attempt.questionId, attempt.topics, attempt.suggestedRating, rating, attempt.answeredAt);
       if (opts.progress) this.saveProgressIn(attempt.sessionId, opts.progress, attempt.answeredAt);
       return id;

@@ -53,7 +53,7 @@ describe('drill in plain mode', () => {
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.status).toBe('finished');
     expect(attempts).toHaveLength(1);
-    expect(attempts[0]).toMatchObject({ questionId: 'fx-slo', answer: 'An SLO is a target for an SLI, measured over a rolling window.', skipped: false, rating: null, suggestedRating: 'easy', mode: 'typed' });
+    expect(attempts[0]).toMatchObject({ questionId: 'fx-slo', answer: 'An SLO is a target for an SLI, measured over a rolling window.', skipped: false, rating: 'easy', suggestedRating: 'easy', mode: 'typed' });
   });
 
   it('the issue example runs against the built-in banks, spawned as a process', () => {

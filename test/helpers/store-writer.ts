@@ -17,6 +17,9 @@ const sid = store.startSession({ kind: 'drill', options: { label }, plan: Array.
 for (let i = 0; i < count; i++) {
   const t = new Date(started.getTime() + i * 1000);
   store.recordAttempt(makeAttempt(sid, { questionId: `${label}-${i}`, answer: `${label} answer ${i}`, startedAt: t, answeredAt: t }), { progress: { position: i + 1, draft: null } });
+  // A millisecond between answers, as between real ones: on a busy machine a tight loop can finish
+  // before the other writer is scheduled at all, and the writes would not overlap.
+  if (mode === 'write') await new Promise((r) => setTimeout(r, 1));
 }
 if (mode === 'write') {
   store.finishSession(sid, 'finished', new Date());

@@ -262,8 +262,11 @@ describe('attempts and cards', () => {
       const sid = session(s);
       s.recordAttempt(makeAttempt(sid, { rating: null, suggestedRating: 'easy' }));
       expect(s.reviewLog()[0]).toMatchObject({ suggestedRating: 'easy', rating: 'easy' });
+      // The attempt keeps the rating its card was scheduled with.
+      expect(s.attempts()[0]!.rating).toBe('easy');
       const id = s.recordAttempt(makeAttempt(sid, { questionId: 'liveness-probe', rating: null }), { ratingApplied: null });
       expect(s.card('liveness-probe')).toBeNull();
+      expect(s.attempts({ questionId: 'liveness-probe' })[0]!.rating).toBeNull();
       const card = s.rateAttempt(id, 'good', at(MINUTE));
       expect(s.card('liveness-probe')).toEqual(card);
       expect(s.attempts({ questionId: 'liveness-probe' })[0]!.rating).toBe('good');
