@@ -4,7 +4,7 @@ import { CATEGORIES, CATEGORY_ALIASES, type Category, type Question } from '../c
 import { EXIT } from '../core/errors.js';
 import { scorePoints } from '../core/grading/score.js';
 import type { GradeResult, Grader, PointResult, Strictness } from '../core/grading/types.js';
-import type { Rating, SessionKind } from '../core/model.js';
+import { followUpPrompt, type Rating, type SessionKind } from '../core/model.js';
 import { seededRng, type Rng } from '../core/random.js';
 import { suggestRating } from '../core/scheduling/rating.js';
 import {
@@ -286,7 +286,8 @@ async function drive(ctxIn: Context, store: Store, catalog: Catalog, input: Driv
       // The answer's time ends when it is submitted, not after grading or the pair checklist.
       const now = ctx.now();
       liveDraft = result.text;
-      const skipped = result.action === 'skip';
+      // Skipping a follow-up adds nothing: the answer to the question stands, graded as it was.
+      const skipped = result.action === 'skip' && state.turn !== 'follow-up';
       let graded: GradeResult;
       let notes = '';
       if (saved.pair && !skipped) {
@@ -311,7 +312,7 @@ async function drive(ctxIn: Context, store: Store, catalog: Catalog, input: Driv
           questionId: question.id,
           category: question.category,
           topics: question.topics,
-          prompt: wasFollowUp ? `${question.prompt}\nFollow-up: ${fin.record.followUp ?? ''}` : question.prompt,
+          prompt: wasFollowUp ? followUpPrompt(question.prompt, fin.record.followUp ?? '') : question.prompt,
           keyPoints: question.keyPoints,
           answer: result.text,
           points: graded.points,

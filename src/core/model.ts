@@ -42,3 +42,13 @@ export interface Attempt {
   startedAt: Date;
   answeredAt: Date;
 }
+
+/** The prompt kept with a follow-up's attempt: the question, then the follow-up under it. */
+export function followUpPrompt(prompt: string, followUp: string): string {
+  return `${prompt}\nFollow-up: ${followUp}`;
+}
+
+/** Whether an attempt's prompt is a follow-up to the question asked as `prompt`. */
+export function isFollowUpPrompt(attemptPrompt: string, prompt: string): boolean {
+  return attemptPrompt.startsWith(followUpPrompt(prompt, ''));
+}

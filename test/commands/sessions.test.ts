@@ -219,6 +219,12 @@ describe('mock interview in plain mode', () => {
     const followUps = attempts.filter((a) => a.notes.startsWith('Follow-up:'));
     expect(followUps.length).toBeGreaterThan(0);
     for (const f of followUps) expect(attempts.some((a) => a.questionId === f.questionId && !a.notes)).toBe(true);
+    // The report counts a question and its follow-up as one answer.
+    const asked = new Set(attempts.map((a) => a.questionId)).size;
+    const report = JSON.parse(spawnCli(['--data-dir', dir, '--bank', BANK, 'report', '--last', '--format', 'json']).stdout);
+    expect(report.overall.attempts).toBe(asked);
+    expect(report.attempts).toHaveLength(asked);
+    expect(attempts.length).toBe(asked + followUps.length);
   });
 
   it(':pause stops the clock in a mock and is recorded with the answer; a drill refuses it', async () => {

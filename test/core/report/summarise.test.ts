@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isScored, mastery, relevantSentences, splitSentences, summarise, trendOf } from '../../../src/core/report/index.js';
+import { isScored, joinFollowUps, mastery, relevantSentences, splitSentences, summarise, trendOf } from '../../../src/core/report/index.js';
 import type { ReportCard, ReportInput } from '../../../src/core/report/index.js';
 import { DAY, HOUR, T0 } from '../../helpers/clock.js';
+import { followUpPrompt } from '../../../src/core/model.js';
 import { attemptAt, byId, catalogOf, history } from '../../helpers/report-fixture.js';
 
 const MONTH = { from: new Date(T0.getTime() - 30 * DAY), to: T0, label: 'last 30 days' };
@@ -186,5 +187,26 @@ describe('summarise: STAR, timeline, forecast, plan, asks', () => {
     const m = model({ period: { ...MONTH, category: 'definitions' }, cards: [card('disk-full', -DAY), card('sli-slo-sla', -DAY)] });
     expect(m.forecast[0]!.due).toBe(1);
     expect(m.period.category).toBe('definitions');
+  });
+});
+
+describe('joinFollowUps: a mock follow-up is one answer with its question', () => {
+  it('joins the follow-up to its question in the same session: its score, the time of both', () => {
+    const [q, other] = catalogOf().questions;
+    const first = attemptAt(q!, 1, [0], { sessionId: 7, durationMs: 90_000 });
+    const follow = attemptAt(q!, 1, [0, 1], { sessionId: 7, durationMs: 40_000, prompt: followUpPrompt(q!.prompt, 'And then?') }, 0.01);
+    const elsewhere = attemptAt(other!, 1, [], { sessionId: 8 }, 0.005);
+    const joined = joinFollowUps([first, elsewhere, follow]);
+    expect(joined).toHaveLength(2);
+    expect(joined[0]).toMatchObject({ id: follow.id, score: follow.score, durationMs: 130_000, timeLimit: 2 * q!.timeLimit, prompt: q!.prompt, startedAt: first.startedAt });
+    expect(joined[1]).toBe(elsewhere);
+  });
+
+  it('keeps a second answer to the same question that is not a follow-up, and one in another session', () => {
+    const [q] = catalogOf().questions;
+    const a = attemptAt(q!, 2, [0], { sessionId: 1 });
+    const again = attemptAt(q!, 1, [0, 1], { sessionId: 1 });
+    const otherSession = attemptAt(q!, 1, [0], { sessionId: 2, prompt: followUpPrompt(q!.prompt, 'And then?') }, 1);
+    expect(joinFollowUps([a, again, otherSession])).toEqual([a, again, otherSession]);
   });
 });
