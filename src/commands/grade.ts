@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Catalog } from '../core/bank/catalog.js';
 import { findQuestion } from '../core/bank/catalog.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { createGrader, type Grader } from '../core/grading/index.js';
 import type { Strictness } from '../core/grading/types.js';
 import { didYouMean } from '../core/suggest.js';
-import { builtinGlossary } from '../storage/bank-files.js';
+import { graderInput } from '../storage/bank-files.js';
 import { renderFeedback } from '../ui/render-feedback.js';
 import type { Context } from './context.js';
 import { parseStrictness } from './options.js';
@@ -22,21 +21,9 @@ export interface GradeOptions {
 /** Answer files larger than this are refused before reading (the grader reads 20,000 characters). */
 const MAX_ANSWER_FILE_BYTES = 64 * 1024 * 1024;
 
-/**
- * The glossary groups the grader uses: the built-in glossary always (it holds the SRE
- * vocabulary, and applies with `--bank` too), plus any glossary files among the banks in use.
- */
-export async function graderGlossary(catalog: Catalog, cwd: string): Promise<string[][]> {
-  const groups = [...(await builtinGlossary(catalog, cwd))];
-  const seen = new Set(groups.map((g) => JSON.stringify(g)));
-  for (const g of catalog.glossary) if (!seen.has(JSON.stringify(g))) groups.push(g);
-  return groups;
-}
-
 /** A grader over the banks in use (built once per command). */
 export async function graderFor(ctx: Context, strictness?: Strictness): Promise<Grader> {
-  const catalog = await ctx.catalog();
-  return createGrader({ questions: catalog.questions, glossary: await graderGlossary(catalog, ctx.cwd) }, { strictness });
+  return createGrader(await graderInput(await ctx.catalog(), ctx.cwd), { strictness });
 }
 
 function readFileText(path: string, cwd: string, what: string): string {

@@ -6,13 +6,12 @@ import { CATEGORIES } from '../core/bank/schema.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { createGrader } from '../core/grading/index.js';
 import { importCollection, IMPORT_FORMATS, isImportedBank, SELF_SCORE_MIN, type ImportFormat, type ImportResult, type SourceFile } from '../core/import/index.js';
-import { displayPath } from '../storage/bank-files.js';
+import { displayPath, graderInput } from '../storage/bank-files.js';
 import { loadCatalog } from '../storage/bank-loader.js';
 import { builtinBanksDir } from '../storage/paths.js';
 import { sanitise } from '../ui/sanitise.js';
 import type { Catalog } from '../core/bank/catalog.js';
 import type { Context } from './context.js';
-import { graderGlossary } from './grade.js';
 import { formatIssue } from '../core/errors.js';
 import { makeDirs } from '../storage/dirs.js';
 
@@ -145,7 +144,7 @@ function reservedIds(ctx: Context, outDir: string): Map<string, string> {
  * graded as `sre-drill --bank OUT grade` would (the built-in glossary included).
  */
 async function lowSelfScores(check: Catalog, origins: ImportResult['origins'], cwd: string): Promise<string[]> {
-  const grader = createGrader({ questions: check.questions, glossary: await graderGlossary(check, cwd) });
+  const grader = createGrader(await graderInput(check, cwd));
   const low: { file: string; line: number; text: string }[] = [];
   for (const q of check.questions) {
     const origin = origins.get(q.id);

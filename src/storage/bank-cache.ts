@@ -2,22 +2,57 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ParsedFile } from '../core/bank/parse.js';
+import type { BankStats } from '../core/grading/index.js';
 
 /**
  * The built-in banks, parsed and validated at build time (`dist/builtin-banks.json`). At start-up
  * the bank files are hashed; when the hash matches, the parsed form is read instead of parsing
  * ~700 KB of YAML and validating it, which was most of a drill's start-up. Any edit to a bank file
- * changes the hash and falls back to parsing.
+ * changes the hash and falls back to parsing. The grader's statistics over those banks come with
+ * them, so that a drill over the built-in banks does not read every question to grade one answer.
  */
 export const PRECOMPILED_FILE = 'builtin-banks.json';
-/** Bump when the parsed shape (ParsedFile, Question) changes. */
-export const PRECOMPILED_FORMAT = 1;
+/** Bump when the parsed shape (ParsedFile, Question) or `BankStats` changes. */
+export const PRECOMPILED_FORMAT = 2;
 
 interface Precompiled {
   format: number;
   digest: string;
   /** ParsedFile with `file` and `source.file` relative to the package root, `/`-separated. */
   files: ParsedFile[];
+  /** `bankStats` of these files' questions and the glossary the grader uses with them (`graderInput`). */
+  grader?: PackedStats;
+}
+
+/**
+ * `BankStats` with each list as one space-separated string (words, stems and concept keys hold no
+ * spaces): JSON.parse reads a string about 25 times faster than an array of 12,000 short ones, and
+ * every command reads this file while only grading needs the lists.
+ */
+export interface PackedStats {
+  questions: number;
+  /** "key count key count ...". */
+  df: string;
+  words: string;
+  stems: string;
+}
+
+export function packStats(stats: BankStats): PackedStats {
+  return { questions: stats.questions, df: stats.df.flat().join(' '), words: stats.words.join(' '), stems: stats.stems.join(' ') };
+}
+
+export function unpackStats(packed: PackedStats): BankStats {
+  const split = (list: string) => (list ? list.split(' ') : []);
+  const flat = split(packed.df);
+  const df: [string, number][] = [];
+  for (let i = 0; i < flat.length; i += 2) df.push([flat[i]!, Number(flat[i + 1])]);
+  return { questions: packed.questions, df, words: split(packed.words), stems: split(packed.stems) };
+}
+
+/** What the build parsed and derived from the built-in banks. */
+export interface PrecompiledBanks {
+  files: ParsedFile[];
+  grader?: PackedStats;
 }
 
 /** sha256 over each file's path (relative to `root`) and bytes, in order. */
@@ -38,17 +73,17 @@ function mapPaths(file: ParsedFile, to: (p: string) => string): ParsedFile {
   return out;
 }
 
-/** The text of the precompiled file for `files` parsed with paths relative to `root`. */
-export function precompiledText(root: string, files: readonly string[], parsed: readonly ParsedFile[]): string {
-  const data: Precompiled = { format: PRECOMPILED_FORMAT, digest: digestFiles(root, files), files: [...parsed] };
+/** The text of the precompiled file for `files` parsed with paths relative to `root`, with their grader statistics. */
+export function precompiledText(root: string, files: readonly string[], parsed: readonly ParsedFile[], grader?: BankStats): string {
+  const data: Precompiled = { format: PRECOMPILED_FORMAT, digest: digestFiles(root, files), files: [...parsed], grader: grader && packStats(grader) };
   return JSON.stringify(data);
 }
 
 /**
- * The parsed files from `<distDir>/builtin-banks.json` when they were made from exactly these
- * files, with paths shown via `display`; undefined otherwise.
+ * The parsed files (and grader statistics) from `<distDir>/builtin-banks.json` when they were made
+ * from exactly these files, with paths shown via `display`; undefined otherwise.
  */
-export function readPrecompiled(distDir: string, root: string, files: readonly string[], display: (absolute: string) => string): ParsedFile[] | undefined {
+export function readPrecompiled(distDir: string, root: string, files: readonly string[], display: (absolute: string) => string): PrecompiledBanks | undefined {
   let data: Precompiled;
   try {
     data = JSON.parse(readFileSync(join(distDir, PRECOMPILED_FILE), 'utf8')) as Precompiled;
@@ -57,5 +92,5 @@ export function readPrecompiled(distDir: string, root: string, files: readonly s
   }
   if (data.format !== PRECOMPILED_FORMAT || data.files.length !== files.length) return undefined;
   if (data.digest !== digestFiles(root, files)) return undefined;
-  return data.files.map((f) => mapPaths(f, (p) => display(join(root, p))));
+  return { files: data.files.map((f) => mapPaths(f, (p) => display(join(root, p)))), grader: data.grader };
 }

@@ -4,7 +4,8 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, type Catalog } from '../core/bank/catalog.js';
 import type { ParsedFile } from '../core/bank/parse.js';
 import { BankError, type Issue } from '../core/errors.js';
-import { readPrecompiled } from './bank-cache.js';
+import type { GraderInput } from '../core/grading/index.js';
+import { readPrecompiled, unpackStats, type PackedStats } from './bank-cache.js';
 import { builtinBanksDir, packageRoot } from './paths.js';
 
 /**
@@ -95,18 +96,29 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
   return { line, col: 1 };
 }
 
+/** The build-time parse of some bank files, and the grader's statistics over all the built-in banks. */
+export interface CachedBuiltins {
+  files: Map<string, ParsedFile>;
+  grader?: PackedStats;
+}
+
 /** The build-time parse of those of `files` that are built-in banks, when their content is unchanged. */
-export function cachedBuiltinFiles(files: readonly string[], cwd: string): Map<string, ParsedFile> {
+export function cachedBuiltinFiles(files: readonly string[], cwd: string): CachedBuiltins {
   const builtin = builtinBanksDir() + sep;
   const own = files.filter((f) => f.startsWith(builtin));
   const pre = own.length ? readPrecompiled(join(packageRoot(), 'dist'), packageRoot(), own, (p) => displayPath(p, cwd)) : undefined;
-  return new Map(pre ? own.map((f, i) => [f, pre[i]!]) : []);
+  return { files: new Map(pre ? own.map((f, i) => [f, pre.files[i]!]) : []), grader: pre?.grader };
 }
 
+/** Catalogs of exactly the built-in banks, joined from their build-time parse: the grader statistics made with it. */
+const builtinStats = new WeakMap<Catalog, PackedStats>();
+
 /** Joins files into a catalog, each from the build-time parse when there is one, else `parse(file)`. */
-export function joinCatalog(found: FoundFiles, cached: ReadonlyMap<string, ParsedFile>, parse: (file: string) => ParsedFile): Catalog {
-  const catalog = buildCatalog(found.files.map((f) => cached.get(f) ?? parse(f)));
+export function joinCatalog(found: FoundFiles, cached: CachedBuiltins, parse: (file: string) => ParsedFile): Catalog {
+  const catalog = buildCatalog(found.files.map((f) => cached.files.get(f) ?? parse(f)));
   if (found.issues.length) catalog.issues.unshift(...found.issues);
+  // The statistics count every question, so they hold for the built-in banks alone: one more bank changes them.
+  if (cached.grader && cached.files.size === found.files.length) builtinStats.set(catalog, cached.grader);
   return catalog;
 }
 
@@ -119,7 +131,7 @@ export function joinCatalog(found: FoundFiles, cached: ReadonlyMap<string, Parse
 export async function loadCatalogLazily(paths: readonly string[], cwd: string): Promise<Catalog> {
   const found = findBankFiles(paths, cwd);
   const cached = cachedBuiltinFiles(found.files, cwd);
-  const parsed = await parseLazily(found.files.filter((f) => !cached.has(f)), cwd);
+  const parsed = await parseLazily(found.files.filter((f) => !cached.files.has(f)), cwd);
   return joinCatalog(found, cached, (f) => parsed.get(f)!);
 }
 
@@ -153,8 +165,21 @@ export async function builtinGlossary(catalog: Catalog, cwd: string): Promise<st
   const shown = displayPath(file, cwd);
   const parsed =
     catalog.files.find((f) => f.file === shown) ??
-    cachedBuiltinFiles(findBankFiles([builtinBanksDir()], cwd).files, cwd).get(file) ??
+    cachedBuiltinFiles(findBankFiles([builtinBanksDir()], cwd).files, cwd).files.get(file) ??
     (await import('./bank-loader.js')).loadBankFile(file, cwd);
   if (parsed.issues.length) throw new BankError(parsed.issues);
   return parsed.kind === 'glossary' ? parsed.groups : [];
+}
+
+/**
+ * What the grader reads from the banks in `catalog`: their questions; the built-in glossary always
+ * (it holds the SRE vocabulary, and applies with `--bank` too) plus any glossary files among the
+ * banks; and the statistics computed at build time when these are exactly the built-in banks.
+ */
+export async function graderInput(catalog: Catalog, cwd: string): Promise<GraderInput> {
+  const glossary = [...(await builtinGlossary(catalog, cwd))];
+  const seen = new Set(glossary.map((g) => JSON.stringify(g)));
+  for (const g of catalog.glossary) if (!seen.has(JSON.stringify(g))) glossary.push(g);
+  const packed = builtinStats.get(catalog);
+  return { questions: catalog.questions, glossary, stats: packed && unpackStats(packed) };
 }

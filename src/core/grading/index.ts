@@ -1,5 +1,5 @@
 import type { Question } from '../bank/schema.js';
-import { buildGlossary } from './glossary.js';
+import { buildGlossary, type GlossaryIndex } from './glossary.js';
 import { analyseAnswer, matchPoint, prepareQuestion, quoteEvidence, type Lexicon, type PreparedPoint } from './match.js';
 import { tokenize } from './normalise.js';
 import { MATCH_THRESHOLD, round3, scorePoints } from './score.js';
@@ -18,10 +18,31 @@ export interface GraderInput {
   questions: readonly Question[];
   /** Glossary groups (equivalent phrases), built-in and from the banks in use. */
   glossary: readonly string[][];
+  /**
+   * `bankStats` of exactly these questions and glossary, computed ahead (the build does it for the
+   * built-in banks); computed here when absent. Stats of other banks would grade differently.
+   */
+  stats?: BankStats;
 }
 
 export interface GraderOptions {
   strictness?: Strictness;
+}
+
+/**
+ * What the grader derives from all the loaded banks at once, as plain data (JSON): reading every
+ * question's text for it was over half of a one-question drill (issues 5 and 8), so the build
+ * computes it for the built-in banks (src/storage/precompile-banks.ts).
+ */
+export interface BankStats {
+  /** How many questions the frequencies count. */
+  questions: number;
+  /** Stem or glossary concept key → how many questions use it. */
+  df: [string, number][];
+  /** The content words of the questions and the glossary, in first-seen order (typo repair). */
+  words: string[];
+  /** Their stems: a word whose stem is known is never "repaired". */
+  stems: string[];
 }
 
 interface PreparedQuestion {
@@ -33,13 +54,10 @@ function questionText(q: Question): string {
 }
 
 /**
- * Builds the grader once for the loaded banks: informativeness weights (IDF over the questions),
- * the glossary phrase index and the typo index. Grading an answer afterwards is fast.
- * Example: `createGrader({ questions, glossary }).grade(question, 'An SLI measures ...').score`.
+ * The bank-wide statistics `createGrader` needs, from every question and glossary group.
+ * Example: `createGrader({ questions, glossary, stats: bankStats({ questions, glossary }) })`.
  */
-export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grader {
-  const threshold = MATCH_THRESHOLD[opts.strictness ?? 'normal'];
-  const glossary = buildGlossary(input.glossary);
+export function bankStats(input: GraderInput, glossary: GlossaryIndex = buildGlossary(input.glossary)): BankStats {
   const df = new Map<string, number>();
   const words = new Set<string>();
   const knownStems = new Set<string>();
@@ -62,11 +80,24 @@ export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grad
       knownStems.add(t.stem);
     }
   }
-  const n = Math.max(1, input.questions.length);
+  return { questions: input.questions.length, df: [...df], words: [...words], stems: [...knownStems] };
+}
+
+/**
+ * Builds the grader once for the loaded banks: informativeness weights (IDF over the questions),
+ * the glossary phrase index and the typo index. Grading an answer afterwards is fast.
+ * Example: `createGrader({ questions, glossary }).grade(question, 'An SLI measures ...').score`.
+ */
+export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grader {
+  const threshold = MATCH_THRESHOLD[opts.strictness ?? 'normal'];
+  const glossary = buildGlossary(input.glossary);
+  const stats = input.stats ?? bankStats(input, glossary);
+  const df = new Map(stats.df);
+  const n = Math.max(1, stats.questions);
   const lexicon: Lexicon = {
     glossary,
-    typos: buildTypoIndex(words),
-    knownStems,
+    typos: buildTypoIndex(stats.words),
+    knownStems: new Set(stats.stems),
     weight: (key) => Math.log(1 + n / Math.max(1, df.get(key) ?? 0)),
   };
 
