@@ -506,17 +506,20 @@ function pointsJson(stored: string, keyPoints: readonly string[]): string {
  * answers in C while the row is read is cheaper than in JavaScript after.
  */
 const ATTEMPT_LINE_COLUMNS =
-  'id, session_id, snapshot_id, json_quote(uid), json_quote(question_id), json_quote(category), topics, json_quote(answer), points, score, star, ' +
-  'duration_ms, time_limit, over_time, hints_used, skipped, json_quote(mode), json_quote(notes), json_quote(suggested_rating), json_quote(rating), started_at, answered_at';
-/** A row of ATTEMPT_LINE_COLUMNS, read as an array; `…Json` are JSON text. */
+  `id, session_id, snapshot_id, json_quote(uid), json_quote(question_id) || ',"category":' || json_quote(category) || ',"topics":' || topics, ` +
+  'json_quote(answer), points, score, star, duration_ms, time_limit, over_time, hints_used, skipped, ' +
+  `json_quote(mode) || ',"notes":' || json_quote(notes) || ',"suggestedRating":' || json_quote(suggested_rating) || ',"rating":' || json_quote(rating), started_at, answered_at`;
+/**
+ * A row of ATTEMPT_LINE_COLUMNS, read as an array; `…Json` are JSON text. Runs of text fields are
+ * joined in SQL with their keys between them: every string read costs, the joins in SQLite hardly.
+ */
 type AttemptLineRow = [
   id: number,
   sessionId: number,
   snapshotId: number,
   uidJson: string,
-  questionIdJson: string,
-  categoryJson: string,
-  topicsJson: string,
+  /** `questionId`, `"category":…,"topics":…` */
+  questionToTopicsJson: string,
   answerJson: string,
   points: string,
   score: number,
@@ -526,10 +529,8 @@ type AttemptLineRow = [
   overTime: number,
   hintsUsed: number,
   skipped: number,
-  modeJson: string,
-  notesJson: string,
-  suggestedRatingJson: string,
-  ratingJson: string,
+  /** `mode`, `"notes":…,"suggestedRating":…,"rating":…` */
+  modeToRatingJson: string,
   startedAt: number,
   answeredAt: number,
 ];
@@ -537,10 +538,9 @@ type AttemptLineRow = [
 /** An attempt's export record as a JSON line, built from the stored JSON (same content as `attemptFromRow`). */
 function attemptLine(r: AttemptLineRow, snap: SnapshotJson, sessionUidJson: string, iso: (t: number) => string): string {
   return (
-    `{"type":"attempt","uid":${r[3]},"sessionUid":${sessionUidJson},"questionId":${r[4]},"category":${r[5]},"topics":${r[6]},${snap.asked},` +
-    `"answer":${r[7]},"points":[${pointsJson(r[8], snap.points)}],"score":${r[9]},${r[10] === null ? '' : `"star":${r[10]},`}"durationMs":${r[11]},` +
-    `"timeLimit":${r[12]},"overTime":${r[13] === 1},"hintsUsed":${r[14]},"skipped":${r[15] === 1},"mode":${r[16]},"notes":${r[17]},` +
-    `"suggestedRating":${r[18]},"rating":${r[19]},"startedAt":"${iso(r[20])}","answeredAt":"${iso(r[21])}"}`
+    `{"type":"attempt","uid":${r[3]},"sessionUid":${sessionUidJson},"questionId":${r[4]},${snap.asked},"answer":${r[5]},` +
+    `"points":[${pointsJson(r[6], snap.points)}],"score":${r[7]},${r[8] === null ? '' : `"star":${r[8]},`}"durationMs":${r[9]},"timeLimit":${r[10]},` +
+    `"overTime":${r[11] === 1},"hintsUsed":${r[12]},"skipped":${r[13] === 1},"mode":${r[14]},"startedAt":"${iso(r[15])}","answeredAt":"${iso(r[16])}"}`
   );
 }
 
@@ -1248,12 +1248,13 @@ export class Store {
       yield attemptLine(row, snapshots.get(row[2])!, sessionUidJson.get(row[1])!, iso);
     }
     const reviews = this.sql(
-      `SELECT attempt_id, json_quote(uid), json_quote(question_id), json_quote(suggested_rating), json_quote(rating), json_quote(state_before), elapsed_days, scheduled_days, reviewed_at, undone_at FROM review_log ORDER BY id`,
+      `SELECT attempt_id, json_quote(uid) || ',"questionId":' || json_quote(question_id) || ',"suggestedRating":' || json_quote(suggested_rating) || ` +
+        `',"rating":' || json_quote(rating) || ',"stateBefore":' || json_quote(state_before), elapsed_days, scheduled_days, reviewed_at, undone_at FROM review_log ORDER BY id`,
     ).raw(true);
-    for (const r of reviews.iterate() as IterableIterator<[number | null, string, string, string, string, string, number, number, number, number | null]>) {
+    for (const r of reviews.iterate() as IterableIterator<[number | null, string, number, number, number, number | null]>) {
       yield (
-        `{"type":"review","uid":${r[1]},"questionId":${r[2]},"suggestedRating":${r[3]},"rating":${r[4]},"stateBefore":${r[5]},"elapsedDays":${r[6]},` +
-        `"scheduledDays":${r[7]},"attemptUid":${(r[0] !== null && attemptUidJson[r[0]]) || 'null'},"reviewedAt":"${iso(r[8])}","undoneAt":${r[9] === null ? 'null' : `"${iso(r[9])}"`}}`
+        `{"type":"review","uid":${r[1]},"elapsedDays":${r[2]},"scheduledDays":${r[3]},"attemptUid":${(r[0] !== null && attemptUidJson[r[0]]) || 'null'},` +
+        `"reviewedAt":"${iso(r[4])}","undoneAt":${r[5] === null ? 'null' : `"${iso(r[5])}"`}}`
       );
     }
   }
