@@ -35,10 +35,12 @@ export interface PackedStats {
   df: string;
   words: string;
   stems: string;
+  /** `BankStats.glossary` as JSON. */
+  glossary: string;
 }
 
 export function packStats(stats: BankStats): PackedStats {
-  return { questions: stats.questions, df: stats.df.flat().join(' '), words: stats.words.join(' '), stems: stats.stems.join(' ') };
+  return { questions: stats.questions, df: stats.df.flat().join(' '), words: stats.words.join(' '), stems: stats.stems.join(' '), glossary: JSON.stringify(stats.glossary) };
 }
 
 export function unpackStats(packed: PackedStats): BankStats {
@@ -46,7 +48,7 @@ export function unpackStats(packed: PackedStats): BankStats {
   const flat = split(packed.df);
   const df: [string, number][] = [];
   for (let i = 0; i < flat.length; i += 2) df.push([flat[i]!, Number(flat[i + 1])]);
-  return { questions: packed.questions, df, words: split(packed.words), stems: split(packed.stems) };
+  return { questions: packed.questions, df, words: split(packed.words), stems: split(packed.stems), glossary: JSON.parse(packed.glossary) as string[][][] };
 }
 
 /** What the build parsed and derived from the built-in banks. */

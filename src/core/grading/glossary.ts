@@ -15,7 +15,7 @@ export interface ConceptHit {
 }
 
 interface Term {
-  stems: string[];
+  stems: readonly string[];
   group: number;
 }
 
@@ -32,18 +32,29 @@ export interface GlossaryIndex {
 
 export const conceptKey = (group: number): string => `#${group}`;
 
-/** Builds the phrase index once from glossary groups (each a list of equivalent terms). */
-export function buildGlossary(groups: readonly (readonly string[])[]): GlossaryIndex {
+/** The stems of each term's content words, group by group: what the phrase index is made of. */
+export function glossaryStems(groups: readonly (readonly string[])[]): string[][][] {
+  return groups.map((terms) =>
+    terms.map((term) =>
+      tokenize(term)
+        .filter((t) => !t.stop)
+        .map((t) => t.stem),
+    ),
+  );
+}
+
+/**
+ * Builds the phrase index once from glossary groups (each a list of equivalent terms), from their
+ * `glossaryStems` when these are at hand (the build computes them for the built-in glossary).
+ */
+export function buildGlossary(groups: readonly (readonly string[])[], termStems: readonly (readonly (readonly string[])[])[] = glossaryStems(groups)): GlossaryIndex {
   const byFirst = new Map<string, Term[]>();
   const seen = new Set<string>();
   const stemsOf = new Map<string, Set<string>>();
-  groups.forEach((terms, group) => {
+  termStems.forEach((terms, group) => {
     const all = new Set<string>();
     stemsOf.set(conceptKey(group), all);
-    for (const term of terms) {
-      const stems = tokenize(term)
-        .filter((t) => !t.stop)
-        .map((t) => t.stem);
+    for (const stems of terms) {
       for (const s of stems) all.add(s);
       if (stems.length === 0) continue;
       const id = `${group}:${stems.join(' ')}`;

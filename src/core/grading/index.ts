@@ -1,5 +1,5 @@
 import type { Question } from '../bank/schema.js';
-import { buildGlossary, type GlossaryIndex } from './glossary.js';
+import { buildGlossary, glossaryStems } from './glossary.js';
 import { analyseAnswer, matchPoint, prepareQuestion, quoteEvidence, type Lexicon, type PreparedPoint } from './match.js';
 import { tokenize } from './normalise.js';
 import { MATCH_THRESHOLD, round3, scorePoints } from './score.js';
@@ -43,6 +43,8 @@ export interface BankStats {
   words: string[];
   /** Their stems: a word whose stem is known is never "repaired". */
   stems: string[];
+  /** `glossaryStems` of the glossary groups (stemming them was most of building the glossary index). */
+  glossary: string[][][];
 }
 
 interface PreparedQuestion {
@@ -57,7 +59,9 @@ function questionText(q: Question): string {
  * The bank-wide statistics `createGrader` needs, from every question and glossary group.
  * Example: `createGrader({ questions, glossary, stats: bankStats({ questions, glossary }) })`.
  */
-export function bankStats(input: GraderInput, glossary: GlossaryIndex = buildGlossary(input.glossary)): BankStats {
+export function bankStats(input: GraderInput): BankStats {
+  const termStems = glossaryStems(input.glossary);
+  const glossary = buildGlossary(input.glossary, termStems);
   const df = new Map<string, number>();
   const words = new Set<string>();
   const knownStems = new Set<string>();
@@ -80,7 +84,7 @@ export function bankStats(input: GraderInput, glossary: GlossaryIndex = buildGlo
       knownStems.add(t.stem);
     }
   }
-  return { questions: input.questions.length, df: [...df], words: [...words], stems: [...knownStems] };
+  return { questions: input.questions.length, df: [...df], words: [...words], stems: [...knownStems], glossary: termStems };
 }
 
 /**
@@ -90,8 +94,8 @@ export function bankStats(input: GraderInput, glossary: GlossaryIndex = buildGlo
  */
 export function createGrader(input: GraderInput, opts: GraderOptions = {}): Grader {
   const threshold = MATCH_THRESHOLD[opts.strictness ?? 'normal'];
-  const glossary = buildGlossary(input.glossary);
-  const stats = input.stats ?? bankStats(input, glossary);
+  const stats = input.stats ?? bankStats(input);
+  const glossary = buildGlossary(input.glossary, stats.glossary);
   const df = new Map(stats.df);
   const n = Math.max(1, stats.questions);
   const lexicon: Lexicon = {
