@@ -35,6 +35,19 @@ describe('markdown report', () => {
 });
 
 describe('json report', () => {
+  it('writes a long history one attempt a line, each as JSON.stringify writes it, across the chunks it is serialised in', () => {
+    const one = history();
+    // Ids that would fool a search for record boundaries, were quotes not escaped inside strings.
+    const attempts = Array.from({ length: 4001 }, (_, i) => ({ ...one[i % one.length]!, id: i + 1, questionId: i % 7 ? `q${i}` : `q${i} },{"question_id":x` }));
+    const m = summarise({ attempts, cards: [], catalog: catalogOf(), period }, T0);
+    const text = renderJson(m);
+    const lines = text.split('\n').filter((l) => l.startsWith('    {"question_id":'));
+    expect(lines).toHaveLength(4001);
+    const parsed = JSON.parse(text) as { attempts: unknown[] };
+    expect(lines.map((l) => l.slice(4).replace(/,$/, ''))).toEqual(parsed.attempts.map((a) => JSON.stringify(a)));
+    expect(parsed.attempts.map((a) => (a as { question_id: string }).question_id)).toEqual(m.attempts.map((a) => a.questionId));
+  });
+
   it('follows the documented schema', () => {
     const j = JSON.parse(renderJson(model()));
     expect(Object.keys(j)).toEqual(['schema_version', 'generated_at', 'period', 'overall', 'categories', 'topics', 'attempts', 'timeline', 'forecast', 'plan', 'missed', 'star', 'asks']);
