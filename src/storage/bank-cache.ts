@@ -78,7 +78,8 @@ function mapPaths(file: ParsedFile, to: (p: string) => string): ParsedFile {
 /** The text of the precompiled file for `files` parsed with paths relative to `root`, with their grader statistics. */
 export function precompiledText(root: string, files: readonly string[], parsed: readonly ParsedFile[], grader?: BankStats): string {
   const data: Precompiled = { format: PRECOMPILED_FORMAT, digest: digestFiles(root, files), files: [...parsed], grader: grader && packStats(grader) };
-  return JSON.stringify(data);
+  // ASCII only (the rest as \u escapes): Node reads an ASCII file into a string faster (~3 ms here).
+  return JSON.stringify(data).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

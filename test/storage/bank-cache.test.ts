@@ -6,7 +6,7 @@ import { buildCatalog, type Catalog } from '../../src/core/bank/catalog.js';
 import { bankStats, createGrader, type GraderInput } from '../../src/core/grading/index.js';
 import { STRICTNESS } from '../../src/core/grading/types.js';
 import { packStats, PRECOMPILED_FILE, precompiledText, readPrecompiled } from '../../src/storage/bank-cache.js';
-import { findBankFiles, graderInput, joinCatalog, type CachedBuiltins } from '../../src/storage/bank-files.js';
+import { displayPath, findBankFiles, graderInput, joinCatalog, type CachedBuiltins } from '../../src/storage/bank-files.js';
 import { loadBankFile, loadCatalog } from '../../src/storage/bank-loader.js';
 import { builtinBanksDir, packageRoot } from '../../src/storage/paths.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
@@ -73,12 +73,15 @@ function gradeAll(input: GraderInput) {
 }
 
 describe('the grader statistics precompiled with the built-in banks', () => {
-  it('grade every labelled and model answer exactly as statistics computed from scratch', async () => {
+  it('give the questions parsing gives (the file is ASCII), and grade every labelled and model answer exactly as statistics computed from scratch', async () => {
     const { root, files, parsed, input: fresh } = await builtinFromScratch();
     expect(fresh.stats).toBeUndefined();
     const dist = tempDir();
-    writeFileSync(join(dist, PRECOMPILED_FILE), precompiledText(root, files, parsed, bankStats(fresh)));
-    const pre = readPrecompiled(dist, root, files, (p) => p)!;
+    const text = precompiledText(root, files, parsed, bankStats(fresh));
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+    writeFileSync(join(dist, PRECOMPILED_FILE), text);
+    const pre = readPrecompiled(dist, root, files, (p) => displayPath(p, root))!;
+    expect(pre.files).toEqual(parsed);
     const input = await graderInput(joinedFromCache(files, { files: new Map(files.map((f, i) => [f, pre.files[i]!])), grader: pre.grader }), root);
     expect(input.stats).toEqual(bankStats(fresh));
     expect(gradeAll(input)).toEqual(gradeAll(fresh));
