@@ -32,16 +32,13 @@ const ATTEMPTS_PER_CHUNK = 2000;
  * The `attempts` list, one attempt a line. JSON.stringify of a few thousand attempts at a time
  * writes flat strings, with no string per attempt to join after. Each record starts with
  * `{"question_id":`, whose quotes never stand unescaped inside a JSON string, so the line breaks
- * go in with a replace (on each chunk: on the joined list it takes twice as long).
+ * go in with one replace.
  */
 function attemptsList(m: ReportModel): string {
   if (m.attempts.length === 0) return '[]';
   const chunks: string[] = [];
-  for (let i = 0; i < m.attempts.length; i += ATTEMPTS_PER_CHUNK) {
-    const records = JSON.stringify(m.attempts.slice(i, i + ATTEMPTS_PER_CHUNK).map(attemptRecord));
-    chunks.push(records.slice(1, -1).replaceAll('},{"question_id":', '},\n    {"question_id":'));
-  }
-  return `[\n    ${chunks.join(',\n    ')}\n  ]`;
+  for (let i = 0; i < m.attempts.length; i += ATTEMPTS_PER_CHUNK) chunks.push(JSON.stringify(m.attempts.slice(i, i + ATTEMPTS_PER_CHUNK).map(attemptRecord)).slice(1, -1));
+  return `[\n    ${chunks.join(',').replaceAll('},{"question_id":', '},\n    {"question_id":')}\n  ]`;
 }
 
 /** The report's document without its attempts (a marker stands in their place). */
