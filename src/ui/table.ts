@@ -47,21 +47,28 @@ export function wrap(text: string, size: number, indent = '', hang = indent): st
       continue;
     }
     let line = '';
+    // The line's width is kept as words are added: measuring the whole line again for every word
+    // was most of drawing a model answer (issue 5: feedback printed quickly).
+    let lineWidth = 0;
     const pad = () => (first ? indent : hang);
     const room = () => Math.max(10, size - width(pad()));
     const flush = () => {
       lines.push(pad() + line);
       first = false;
       line = '';
+      lineWidth = 0;
     };
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && width(line) + 1 + width(word) > room()) flush();
       let w = word;
-      while (width(w) > room()) {
+      let wWidth = width(w);
+      if (line && lineWidth + 1 + wWidth > room()) flush();
+      while (wWidth > room()) {
         line = w.slice(0, room());
         flush();
         w = w.slice(line.length || room());
+        wWidth = width(w);
       }
+      lineWidth = line ? lineWidth + 1 + wWidth : wWidth;
       line = line ? `${line} ${w}` : w;
     }
     if (line) flush();
