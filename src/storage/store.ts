@@ -9,7 +9,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord } from '../core/export
 import type { PointResult, StarResult } from '../core/grading/types.js';
 import type { Attempt, Rating, SessionKind, SessionStatus } from '../core/model.js';
 import { checkRetention, DEFAULT_RETENTION, next, retrievability, type CardState, type CardStateName } from '../core/scheduling/fsrs.js';
-import { latestScored } from '../core/report/scored.js';
+import { joinFollowUps, latestScored } from '../core/report/scored.js';
 import type { ReportAttempt, ReportCard } from '../core/report/types.js';
 import { queue, DEFAULT_NEW_PER_DAY, type QueueCard, type QueueItem, type QueueQuestion } from '../core/scheduling/queue.js';
 import { TOPIC_PULL, updateTopic, type TopicStat } from '../core/scheduling/topics.js';
@@ -1051,8 +1051,14 @@ export class Store {
         }
         attempts.push(new ReportRow(r, t, q, r[6] === null ? undefined : (JSON.parse(r[6]) as StarResult)));
       }
+      // The answers summarise quotes, picked as it picks them: follow-ups joined to their
+      // question (the joined answer is the follow-up's row), then the latest scored of each.
       const points = this.sql(`SELECT points FROM attempts WHERE id = ?`).pluck(true);
-      for (const a of latestScored(attempts).values()) a.points = a.hasPoints ? unpackPoints(points.get(a.id) as string, a.keyPoints) : [];
+      let byId: Map<number, ReportRow> | undefined;
+      for (const q of latestScored(joinFollowUps(attempts)).values()) {
+        const a = q instanceof ReportRow ? q : (byId ??= new Map(attempts.map((r) => [r.id, r]))).get(q.id)!;
+        a.points = a.hasPoints ? unpackPoints(points.get(a.id) as string, a.keyPoints) : [];
+      }
       const cards = this.sql(`SELECT question_id, due FROM cards`).raw(true).all() as [string, number][];
       return { attempts, cards: cards.map(([questionId, due]) => ({ questionId, due: date(due) })) };
     });

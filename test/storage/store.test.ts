@@ -6,10 +6,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { next } from '../../src/core/scheduling/fsrs.js';
-import { latestScored } from '../../src/core/report/scored.js';
+import { followUpPrompt } from '../../src/core/model.js';
+import { joinFollowUps, latestScored } from '../../src/core/report/scored.js';
+import { summarise } from '../../src/core/report/summarise.js';
 import { queue } from '../../src/core/scheduling/queue.js';
 import { SCHEMA_VERSION } from '../../src/storage/migrations.js';
 import { DB_FILE, openStore, QUICK_CHECK_MAX_BYTES, type Store } from '../../src/storage/store.js';
+import { renderJson } from '../../src/ui/report/json.js';
 import { tempDir } from '../helpers/cli.js';
 import { at, DAY, HOUR, MINUTE, T0 } from '../helpers/clock.js';
 import { makeAttempt, points } from '../helpers/store-fixture.js';
@@ -310,7 +313,7 @@ describe('attempts and cards', () => {
       const full = s.attempts();
       const { attempts, cards } = s.reportInput();
       expect(attempts.map((a) => a.id)).toEqual(full.map((a) => a.id));
-      const quoted = new Set([...latestScored(attempts).values()].map((a) => a.id));
+      const quoted = new Set([...latestScored(joinFollowUps(attempts)).values()].map((a) => a.id));
       expect([...quoted].sort()).toEqual([full[1]!.id, full[2]!.id, full[3]!.id, full[4]!.id].sort());
       for (const [i, a] of attempts.entries()) {
         const f = full[i]!;
@@ -326,6 +329,24 @@ describe('attempts and cards', () => {
       for (const filter of [{ since: at(2 * HOUR) }, { until: at(DAY) }, { sessionId: s2 }, { category: 'troubleshooting' as const }, { questionId: 'what-is-a-probe' }]) {
         expect(ids(s.reportInput(filter).attempts)).toEqual(ids(s.attempts(filter)));
       }
+    });
+  });
+
+  it('reportInput carries the point results of every answer summarise quotes, a mock follow-up joined to its question included', () => {
+    withStore(tempDir(), (s) => {
+      const a = session(s);
+      const b = session(s);
+      const prompt = 'What does a readiness probe decide?';
+      // Two terminals: session a asks, session b answers the same question, then a's follow-up.
+      s.recordAttempt(makeAttempt(a, { prompt, points: points(true, false), answeredAt: at(HOUR) }));
+      s.recordAttempt(makeAttempt(b, { prompt, points: points(false, false), score: 0, answeredAt: at(2 * HOUR) }));
+      s.recordAttempt(makeAttempt(a, { prompt: followUpPrompt(prompt, 'And then?'), points: points(true, true), score: 1, answeredAt: at(3 * HOUR) }));
+      const period = { from: T0, to: at(DAY), label: 'today' };
+      const catalog = { questions: [], byId: new Map(), asks: [] };
+      const light = summarise({ ...s.reportInput(), catalog, period }, at(DAY));
+      const full = summarise({ attempts: s.attempts(), cards: s.cards(at(DAY)), catalog, period }, at(DAY));
+      expect(renderJson(light)).toBe(renderJson(full));
+      expect(light.overall.attempts).toBe(2);
     });
   });
 

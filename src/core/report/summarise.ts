@@ -1,8 +1,7 @@
 import { CATEGORIES, type Category, type Question } from '../bank/schema.js';
 import { STAR_PARTS, type StarPartName } from '../grading/types.js';
-import { isScored, latestScored } from './scored.js';
+import { isScored, joinFollowUps, latestScored } from './scored.js';
 import { relevantSentences, splitSentences, stems } from './sentences.js';
-import { isFollowUpPrompt } from '../model.js';
 import type {
   CategorySummary,
   ForecastDay,
@@ -37,7 +36,7 @@ const FORECAST_DAYS = 8;
 const ASKS_MAX = 3;
 const RECENT_MAX = 24;
 
-export { isScored, latestScored };
+export { isScored, joinFollowUps, latestScored };
 
 function emptySummary(): ScoreSummary {
   return { attempts: 0, scored: 0, score: null, skipped: 0, overTime: 0, timeUsedMs: 0, timeLimitMs: 0 };
@@ -75,50 +74,6 @@ function inTimeOrder(attempts: readonly ReportAttempt[]): readonly ReportAttempt
     if (before(attempts[i - 1]!, attempts[i]!) > 0) return [...attempts].sort(before);
   }
   return attempts;
-}
-
-/**
- * One answer per question asked: a mock's follow-up is kept as a second attempt at the same
- * question in the same session, graded on the answer and the follow-up together. The report counts
- * the two as one answer: the follow-up's score, points and STAR, the time of both (used and
- * allowed), over time if either was. Attempts in time order in, the same order out.
- */
-export function joinFollowUps(attempts: readonly ReportAttempt[]): readonly ReportAttempt[] {
-  const out: ReportAttempt[] = [];
-  // Where each session's latest answer sits in `out` (sessions may interleave: two terminals).
-  const lastOfSession = new Map<number, number>();
-  let joined = false;
-  for (const a of attempts) {
-    const at = lastOfSession.get(a.sessionId);
-    const prev = at === undefined ? undefined : out[at]!;
-    if (prev && prev.questionId === a.questionId && isFollowUpPrompt(a.prompt, prev.prompt)) {
-      joined = true;
-      // Field by field: the store's report rows keep some fields as getters, which a spread drops.
-      out[at!] = {
-        id: a.id,
-        sessionId: a.sessionId,
-        questionId: a.questionId,
-        category: a.category,
-        topics: a.topics,
-        prompt: prev.prompt,
-        keyPoints: a.keyPoints,
-        score: a.score,
-        star: a.star,
-        durationMs: prev.durationMs + a.durationMs,
-        timeLimit: prev.timeLimit + a.timeLimit,
-        overTime: prev.overTime || a.overTime,
-        skipped: a.skipped,
-        startedAt: prev.startedAt,
-        answeredAt: a.answeredAt,
-        hasPoints: a.hasPoints,
-        points: a.points,
-      };
-    } else {
-      lastOfSession.set(a.sessionId, out.length);
-      out.push(a);
-    }
-  }
-  return joined ? out : attempts;
 }
 
 function mean(xs: readonly number[], from = 0, to = xs.length): number {
