@@ -155,6 +155,8 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
     }
   }
 
+  // The store's light report read parses point results for exactly these answers (reportInput
+  // picks them with the same joinFollowUps and latestScored): change one, change the other.
   const latest = latestScored(attempts);
 
   // Cards of questions that left the banks leave the queue, and so the report.
