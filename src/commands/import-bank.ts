@@ -1,12 +1,12 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CATEGORY_ALIASES, type Category } from '../core/bank/schema.js';
 import { checkName } from '../core/bank/catalog.js';
 import { CATEGORIES } from '../core/bank/schema.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { createGrader } from '../core/grading/index.js';
 import { importCollection, IMPORT_FORMATS, isImportedBank, SELF_SCORE_MIN, type ImportFormat, type ImportResult, type SourceFile } from '../core/import/index.js';
-import { displayPath, graderInput } from '../storage/bank-files.js';
+import { displayPath, graderInput, walkFiles } from '../storage/bank-files.js';
 import { loadCatalog } from '../storage/bank-loader.js';
 import { builtinBanksDir } from '../storage/paths.js';
 import { sanitise } from '../ui/sanitise.js';
@@ -39,17 +39,7 @@ function readSources(source: string): { root: string; files: SourceFile[]; paths
     throw new UsageError(`${source}: no such file or folder`);
   }
   const root = st.isDirectory() ? source : dirname(source);
-  const paths: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const full = join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && SOURCE_EXT.has(extname(e.name).toLowerCase())) paths.push(full);
-    }
-  };
-  if (st.isDirectory()) walk(source);
-  else paths.push(source);
+  const paths = st.isDirectory() ? walkFiles(source, SOURCE_EXT) : [source];
   // A single questions file brings its answers file along (mock_1_questions.md + mock_1_answers.md).
   if (!st.isDirectory() && /questions/i.test(source)) {
     const partner = source.replace(/questions/i, (m) => (m[0] === 'Q' ? 'Answers' : 'answers'));

@@ -30,18 +30,25 @@ export interface FoundFiles {
   issues: Issue[];
 }
 
+/**
+ * The files under `dir` whose extension (lower-cased, with the dot) is in `exts`, searched
+ * recursively in name order, skipping hidden entries and node_modules; appended to `into`.
+ */
+export function walkFiles(dir: string, exts: ReadonlySet<string>, into: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walkFiles(full, exts, into);
+    else if (entry.isFile() && exts.has(extname(entry.name).toLowerCase())) into.push(full);
+  }
+  return into;
+}
+
 /** The bank files under each path (a file, or a folder searched recursively), sorted. */
 export function findBankFiles(paths: readonly string[], cwd: string): FoundFiles {
   const files: string[] = [];
   const issues: Issue[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && BANK_EXT.has(extname(entry.name).toLowerCase())) files.push(full);
-    }
-  };
+  const walk = (dir: string) => walkFiles(dir, BANK_EXT, files);
   for (const p of paths) {
     const full = resolve(cwd, p);
     let st;
