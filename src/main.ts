@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Io } from './commands/context.js';
 import { BankError, EXIT, SreDrillError } from './core/errors.js';
 
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[], init: MainInit): Promise<num
     }
     const { buildProgram } = await import('./cli.js');
     const program = buildProgram({ ...init, version: await version(), setExitCode: (c) => (code = c) });
-    if (onlyGlobalOptions(argv)) {
+    if (onlyGlobalOptions(argv, program)) {
       // No command (perhaps `--data-dir X` alone): the menu in a terminal, else the help text.
       const menu = init.io.stdin.isTTY && init.io.stdout.isTTY && program.commands.some((c) => c.name() === 'menu');
       argv = [...argv, menu ? 'menu' : '--help'];
@@ -44,18 +45,17 @@ async function version(): Promise<string> {
   return typeof SRE_DRILL_VERSION === 'string' ? SRE_DRILL_VERSION : (await import('./storage/paths.js')).packageVersion();
 }
 
-/** Options every command takes that are followed by a value. */
-const GLOBAL_WITH_VALUE = new Set(['--bank', '--data-dir']);
-const GLOBAL_FLAGS = new Set(['--no-color', '--debug']);
-
-/** True when argv holds nothing but global options: no command, no help or version request. */
-export function onlyGlobalOptions(argv: readonly string[]): boolean {
+/**
+ * True when argv holds nothing but the program's own options (`--bank X`, `--no-color`, ...): no
+ * command, no help or version request. The options are read off the program, not listed again.
+ */
+export function onlyGlobalOptions(argv: readonly string[], program: Command): boolean {
+  const options = new Map(program.options.filter((o) => o.long && o.long !== '--help' && o.long !== '--version').map((o) => [o.long!, o]));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const name = a.split('=', 1)[0]!;
-    if (GLOBAL_WITH_VALUE.has(name)) {
-      if (!a.includes('=') && ++i >= argv.length) return false;
-    } else if (!GLOBAL_FLAGS.has(a)) return false;
+    const option = options.get(a.split('=', 1)[0]!);
+    if (!option) return false;
+    if ((option.required || option.optional) && !a.includes('=') && ++i >= argv.length) return false;
   }
   return true;
 }
