@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { makeDirs } from './dirs.js';
 import type { Category, KeyPoint } from '../core/bank/schema.js';
 import { SreDrillError, StoreError, UsageError } from '../core/errors.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord } from '../core/export/records.js';
@@ -619,7 +620,7 @@ function prepareFolder(dir: string): void {
   if (st && !st.isDirectory()) throw new StoreError(`the data folder ${dir} is a file, not a folder; pass a folder with --data-dir or SRE_DRILL_HOME`);
   if (!st) {
     try {
-      mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code === 'ENOTDIR' || e.code === 'EEXIST') {

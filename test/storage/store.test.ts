@@ -142,6 +142,10 @@ describe('openStore', () => {
     expect(() => openStore(join(dir, 'data'))).toThrow(/is a folder, not a database file/);
   });
 
+  it('fails at once on a data folder that can never be made (Node 20 recursive mkdir spins under /proc)', () => {
+    expect(() => openStore('/proc/sre-drill-test/data')).toThrow(StoreError);
+  });
+
   it.skipIf(process.getuid?.() === 0)('refuses a read-only data folder', () => {
     const dir = join(tempDir(), 'ro');
     mkdirSync(dir);
