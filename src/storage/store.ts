@@ -1203,9 +1203,20 @@ export class Store {
   /**
    * The same as `exportAll`, as JSON lines (no newline), written straight from rows read as
    * arrays and from the stored JSON as it is, instead of objects parsed and serialised again:
-   * reading the rows is most of a large export's time.
+   * reading the rows is most of a large export's time. One read transaction holds for the whole
+   * export, so a session saved in another terminal meanwhile cannot leave an attempt without its
+   * session's uid.
    */
   *exportLines(now: Date): Generator<string> {
+    this.db.exec('BEGIN DEFERRED');
+    try {
+      yield* this.exportLinesInTransaction(now);
+    } finally {
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+    }
+  }
+
+  private *exportLinesInTransaction(now: Date): Generator<string> {
     yield JSON.stringify(exportHeader(now));
     const iso = isoWriter();
     const sessionUidJson = new Map<number, string>();

@@ -537,6 +537,27 @@ describe('export and import', () => {
 });
 
 describe('exportLines', () => {
+  it('reads one state of the store: a session and answer saved mid-export by another terminal are left out whole', () => {
+    const dir = tempDir();
+    withStore(dir, (s) => {
+      const sid = session(s);
+      s.recordAttempt(makeAttempt(sid));
+      const lines = s.exportLines(T0);
+      const first = [lines.next().value as string, lines.next().value as string];
+      withStore(dir, (other) => {
+        const late = session(other);
+        other.recordAttempt(makeAttempt(late, { questionId: 'liveness-probe' }));
+      });
+      const all = [...first, ...lines].map((l) => JSON.parse(l) as { type: string; sessionUid?: string; uid?: string });
+      const sessionUids = new Set(all.filter((r) => r.type === 'session').map((r) => r.uid));
+      const attempts = all.filter((r) => r.type === 'attempt');
+      expect(sessionUids.size).toBe(1);
+      expect(attempts).toHaveLength(1);
+      expect(attempts.every((a) => sessionUids.has(a.sessionUid))).toBe(true);
+      expect(s.attemptCount()).toBe(2);
+    });
+  });
+
   it('writes the same records as exportAll, stars, unrated attempts and reworded points included', () => {
     withStore(tempDir(), (s) => {
       const sid = session(s);
