@@ -168,7 +168,9 @@ export function tokenize(text: string): Token[] {
       }
     }
     if (gap.includes('\n')) lineStart = tokens.length;
-    const word = m[0].toLowerCase().replace(/’/g, "'").replace(/\.(?=\p{L})/gu, '');
+    const lower = m[0].toLowerCase();
+    // Most words hold neither a curly apostrophe nor a dot: skip both replaces for them.
+    const word = lower.includes('’') || lower.includes('.') ? lower.replace(/’/g, "'").replace(/\.(?=\p{L})/gu, '') : lower;
     if (CLAUSE_STARTERS.has(word) && tokens.length && tokens[tokens.length - 1]!.clause === clause) clause++;
     tokens.push({ index: tokens.length, word, stem: stemWord(word), start: m.index, end: m.index + m[0].length, sentence, segment, item, clause, negated: false, stop: STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) });
     last = m.index + m[0].length;
