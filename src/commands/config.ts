@@ -1,6 +1,7 @@
 import { CONFIG_KEYS, configKey, setConfigValue, unsetConfigValue, type ConfigKey } from '../core/config.js';
 import { EXIT, UsageError } from '../core/errors.js';
-import { CONFIG_FILE, writeConfig } from '../storage/config-file.js';
+import { writeConfig } from '../storage/config-file.js';
+import { CONFIG_FILE } from '../storage/paths.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from './context.js';

@@ -7,7 +7,6 @@ import { formatPath } from '../core/bank/parse.js';
 import { CONFIG_FILE } from './paths.js';
 import { makeDirs } from './dirs.js';
 
-export { CONFIG_FILE };
 
 /** Reads `<dir>/config.yaml`; a missing file is an empty config, a broken one a located error. */
 export function readConfig(dir: string): Config {
