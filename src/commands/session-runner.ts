@@ -286,16 +286,21 @@ async function drive(ctxIn: Context, store: Store, catalog: Catalog, input: Driv
       // The answer's time ends when it is submitted, not after grading or the pair checklist.
       const now = ctx.now();
       liveDraft = result.text;
-      // Skipping a follow-up adds nothing: the answer to the question stands, graded as it was.
-      const skipped = result.action === 'skip' && state.turn !== 'follow-up';
+      // Skipping a follow-up adds nothing: the answer to the question stands, as it was graded.
+      const followUpSkipped = result.action === 'skip' && state.turn === 'follow-up';
+      const skipped = result.action === 'skip' && !followUpSkipped;
       let graded: GradeResult;
       let notes = '';
-      if (saved.pair && !skipped) {
+      const first = state.turn === 'follow-up' ? store.attempts({ sessionId, questionId: question.id }).at(-1) : undefined;
+      if (followUpSkipped && first) {
+        graded = { id: question.id, score: first.score, points: first.points, star: first.star, truncated: false, notices: [] };
+      } else if (saved.pair && !skipped) {
         const checklist = await ui.checklist(question.keyPoints.map((k) => k.point));
         graded = pairResult(question, checklist.ticked);
         notes = checklist.notes;
       } else {
-        graded = (await grader()).grade(question, state.turn === 'follow-up' ? combinedAnswer(store, sessionId, question.id, result.text) : result.text);
+        // A follow-up is graded with the first answer, so points made when probed count.
+        graded = (await grader()).grade(question, first ? `${first.answer}\n${result.text}` : result.text);
       }
       if (skipped) {
         // A skip earns nothing, whatever was typed before it; the feedback says so plainly.
@@ -387,12 +392,6 @@ function headingOf(state: EngineState, q: Question, total: number): string {
   const where = `Question ${state.index + 1} of ${total}`;
   const what = state.turn === 'follow-up' ? 'follow-up' : `${q.category} · ${q.topics.map(sanitiseLine).join(', ')}`;
   return `${where} · ${what}`;
-}
-
-/** A follow-up is graded with the first answer, so points made when probed count. */
-function combinedAnswer(store: Store, sessionId: number, questionId: string, followUpAnswer: string): string {
-  const first = store.attempts({ sessionId, questionId }).at(-1)?.answer ?? '';
-  return `${first}\n${followUpAnswer}`;
 }
 
 /** Pair mode: each ticked key point counts in full, the rest not at all. */

@@ -227,6 +227,20 @@ describe('mock interview in plain mode', () => {
     expect(attempts.length).toBe(asked + followUps.length);
   });
 
+  it('skipping a follow-up leaves the first answer as it was graded, whatever was typed before the skip', () => {
+    const dir = tempDir();
+    // Seed 3 asks follow-ups after questions 1, 3 and 4 of this bank.
+    const input = ['I am not sure\n.\n', 'Toil is manual, repetitive, automatable work that scales with the service\n:skip\n', 'no idea\n.\n', 'no idea\n.\n', ':skip\n', 'no idea\n.\n', 'no idea\n.\n'].join('');
+    const r = spawnCli(['--data-dir', dir, '--bank', BANK, 'mock', '--format', 'phone', '--minutes', '12', '--seed', '3'], { input });
+    expect(r.code).toBe(0);
+    const { attempts } = attemptsIn(dir);
+    const toil = attempts.filter((a) => a.questionId === 'fx-toil');
+    expect(toil).toHaveLength(2);
+    expect(toil[1]!.notes).toMatch(/^Follow-up:/);
+    expect(toil[1]).toMatchObject({ skipped: false, score: toil[0]!.score });
+    expect(toil[1]!.points).toEqual(toil[0]!.points);
+  });
+
   it(':pause stops the clock in a mock and is recorded with the answer; a drill refuses it', async () => {
     const dir = tempDir();
     const r = await runCli(['--data-dir', dir, '--bank', BANK, 'mock', '--minutes', '12', '--seed', '3'], { input: ':pause\nback\nToil is manual repetitive work that could be automated\n.\n:quit\n' });
