@@ -6,11 +6,11 @@ import { CATEGORIES } from '../core/bank/schema.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { createGrader } from '../core/grading/index.js';
 import { importCollection, IMPORT_FORMATS, isImportedBank, SELF_SCORE_MIN, type ImportFormat, type ImportResult, type SourceFile } from '../core/import/index.js';
-import { displayPath, graderInput, walkFiles } from '../storage/bank-files.js';
-import { loadCatalog } from '../storage/bank-loader.js';
+import { displayPath, graderInput, loadCatalogLazily, walkFiles } from '../storage/bank-files.js';
 import { builtinBanksDir } from '../storage/paths.js';
 import { sanitise } from '../ui/sanitise.js';
 import type { Catalog } from '../core/bank/catalog.js';
+import type { Question } from '../core/bank/schema.js';
 import type { Context } from './context.js';
 import { formatIssue } from '../core/errors.js';
 import { makeDirs } from '../storage/dirs.js';
@@ -112,9 +112,10 @@ function checkTargets(targets: readonly string[], sources: readonly string[], fo
  * The ids the banks in use (and the banks already in --out) hold, each with its file's path
  * relative to --out when it is there, else '' (see `ImportOptions.reservedIds`).
  */
-function reservedIds(ctx: Context, outDir: string): Map<string, string> {
-  const paths = [...ctx.bankPaths(), ...(statSync(outDir, { throwIfNoEntry: false })?.isDirectory() ? [outDir] : [])];
-  const catalog = loadCatalog(paths, ctx.cwd);
+async function reservedIds(ctx: Context, outDir: string): Promise<Map<string, string>> {
+  // The banks in use are loaded once, by the context; only --out is read here.
+  const inUse = (await ctx.catalog()).byId;
+  const inOut = statSync(outDir, { throwIfNoEntry: false })?.isDirectory() ? (await loadCatalogLazily([outDir], ctx.cwd)).byId : new Map<string, Question>();
   const outReal = realPath(outDir);
   const holders = new Map<string, string>();
   const holder = (file: string) => {
@@ -126,7 +127,7 @@ function reservedIds(ctx: Context, outDir: string): Map<string, string> {
     }
     return h;
   };
-  return new Map([...catalog.byId].map(([id, q]) => [id, holder(q.source.file)]));
+  return new Map([...inUse, ...inOut].map(([id, q]) => [id, holder(q.source.file)]));
 }
 
 /**
@@ -162,7 +163,7 @@ export async function importBank(ctx: Context, opts: ImportBankOptions, args: st
     topics: opts.topic ?? [],
     skipUnanswered: Boolean(opts.skipUnanswered),
     schemaRef: (out) => relative(dirname(join(outDir, out)), schemaFile).split(sep).join('/'),
-    reservedIds: reservedIds(ctx, outDir),
+    reservedIds: await reservedIds(ctx, outDir),
   });
   const written = result.outputs.map((o) => join(outDir, o.path));
   checkTargets(written, paths, Boolean(opts.force), ctx.cwd);
@@ -170,7 +171,7 @@ export async function importBank(ctx: Context, opts: ImportBankOptions, args: st
     makeDirs(dirname(written[i]!));
     writeFileSync(written[i]!, o.text);
   });
-  const check = written.length ? loadCatalog(written, ctx.cwd) : undefined;
+  const check = written.length ? await loadCatalogLazily(written, ctx.cwd) : undefined;
   const low = check ? await lowSelfScores(check, result.origins, ctx.cwd) : [];
   const s = result.summary;
   const allWarnings = [...warnings, ...s.warnings.map((w) => `${w.file}:${w.line}  ${w.message}`), ...low];
