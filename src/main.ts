@@ -49,7 +49,7 @@ async function version(): Promise<string> {
  * True when argv holds nothing but the program's own options (`--bank X`, `--no-color`, ...): no
  * command, no help or version request. The options are read off the program, not listed again.
  */
-export function onlyGlobalOptions(argv: readonly string[], program: Command): boolean {
+function onlyGlobalOptions(argv: readonly string[], program: Command): boolean {
   const options = new Map(program.options.filter((o) => o.long && o.long !== '--help' && o.long !== '--version').map((o) => [o.long!, o]));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

@@ -10,19 +10,19 @@ import { didYouMean } from '../suggest.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const slug = z
+const slug = z
   .string()
   .regex(SLUG, { message: 'use lowercase letters, digits and "-" only (e.g. "error-budget")' });
 
 const nonEmptyText = z.string().trim().min(1, { message: 'must not be empty' });
 
-export const categorySchema = z
+const categorySchema = z
   .enum([...CATEGORIES, ...(Object.keys(CATEGORY_ALIASES) as ['behavioral'])], {
     error: (issue) => `must be one of ${CATEGORIES.join(', ')}${typeof issue.input === 'string' ? didYouMean(issue.input, CATEGORIES, 1) : ''}`,
   })
   .transform((c): Category => CATEGORY_ALIASES[c] ?? (c as Category));
 
-export const durationSchema = z
+const durationSchema = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
     const s = parseDuration(v);
@@ -40,7 +40,7 @@ export const keyPointObject = z.strictObject({
 });
 
 /** A key point as written: `- text`, or an object with `point` and optional `accept` and `weight`. */
-export const keyPointSchema = z.union([nonEmptyText, keyPointObject]);
+const keyPointSchema = z.union([nonEmptyText, keyPointObject]);
 
 /**
  * A key point as the program uses it, with the defaults: no `accept` phrases, weight 1. Done
@@ -82,13 +82,13 @@ export const questionSchema = z
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
 
-export const bankFileSchema = z.strictObject({
+const bankFileSchema = z.strictObject({
   category: categorySchema.optional(),
   questions: z.array(questionSchema),
 });
 
 /** A glossary: groups of phrases that mean the same thing to the grader (acronyms, synonyms). */
-export const glossaryFileSchema = z.strictObject({
+const glossaryFileSchema = z.strictObject({
   glossary: z.array(
     z.union([
       z.array(nonEmptyText).min(2, { message: 'a group needs at least two equivalent terms' }),

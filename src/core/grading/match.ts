@@ -30,7 +30,7 @@ export const TUNING = Object.freeze({
   prompt: Object.freeze({ evidence: 0.25, size: 0.5 }),
 });
 /** A word in more than this share of a question's key points (and in three or more) does not tell them apart. */
-export const SHARED_POINTS_SHARE = 0.5;
+const SHARED_POINTS_SHARE = 0.5;
 /** Evidence quotes are cut to this many characters. */
 export const MAX_EVIDENCE_CHARS = 200;
 
@@ -314,7 +314,7 @@ export interface PhraseMatch {
  * What a phrase found in an answer: coverage (weighted share of units), damping, the occurrences
  * used, and whether any of them is a unit the point does not share with its question.
  */
-export interface Coverage {
+interface Coverage {
   cov: number;
   damp: number;
   used: Occurrence[];
@@ -324,7 +324,7 @@ export interface Coverage {
 const nothing = (): Coverage => ({ cov: 0, damp: 1, used: [], distinct: false });
 
 /** The weighted share of a phrase's units present (not negated) in the best two-sentence window. */
-export function coverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
+function coverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
   if (phrase.total <= 0) return nothing();
   // Per unit: best value and occurrence in each sentence.
   const perUnit: Map<number, { v: number; occ: Occurrence }>[] = [];
@@ -402,7 +402,7 @@ const ACCEPT_SPAN_PER_UNIT = 3;
  * The weighted share of an accept phrase's units found close together (a phrase, not words
  * scattered over two sentences), with the occurrences that made the best span.
  */
-export function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
+function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
   if (phrase.total <= 0) return nothing();
   const hits: { unit: number; v: number; occ: Occurrence }[] = [];
   phrase.units.forEach((u, unit) => {

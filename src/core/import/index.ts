@@ -76,7 +76,7 @@ export function outputPathFor(sourcePath: string): string {
 }
 
 /** The second line of every bank an import writes: it marks a file an import may overwrite. */
-export const IMPORT_MARKER = '# Imported by sre-drill import-bank from ';
+const IMPORT_MARKER = '# Imported by sre-drill import-bank from ';
 
 /** True when a bank file's text starts as an import writes it (its marker in the first lines). */
 export function isImportedBank(text: string): boolean {

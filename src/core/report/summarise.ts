@@ -36,7 +36,7 @@ const FORECAST_DAYS = 8;
 const ASKS_MAX = 3;
 const RECENT_MAX = 24;
 
-export { isScored, joinFollowUps, latestScored };
+export { isScored };
 
 function emptySummary(): ScoreSummary {
   return { attempts: 0, scored: 0, score: null, skipped: 0, overTime: 0, timeUsedMs: 0, timeLimitMs: 0 };
