@@ -201,7 +201,7 @@ export function buildProgram(init: ProgramInit): Command {
     .option('--skip-unanswered', 'skip questions without an answer instead of importing them as ungraded prompts')
     .option('--force', 'overwrite files in --out that import-bank did not write (a source file never is)')
     .option('--json', 'machine-readable summary')
-    .addHelpText('after', '\nExamples:\n  $ sre-drill import-bank ~/interview-repo --out my-banks\n  $ sre-drill import-bank deck.txt --format anki --out my-banks --category definitions')
+    .addHelpText('after', '\nEach imported model answer is graded against its own key points; one under 0.9 is a warning.\n\nExamples:\n  $ sre-drill import-bank ~/interview-repo --out my-banks\n  $ sre-drill import-bank deck.txt --format anki --out my-banks --category definitions')
     .action(run(async () => (await import('./commands/import-bank.js')).importBank));
 
   return program;
