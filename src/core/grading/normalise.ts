@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { abbreviationAt } from '../sentences.js';
 
 /**
  * Text → tokens: lower-cased words with their Porter stems, character offsets into the original
@@ -80,24 +81,6 @@ const SENTENCE_GAP = /[.!?](?:\s|$)|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s|[.!?]["')
 const SEGMENT_GAP = /[,;:()[\]{}•|/\\"“”]|\s[-–—*]\s|^[-–—*]\s/;
 /** The separators of list items: SEGMENT_GAP without brackets and quotes. */
 const ITEM_GAP = /[,;:•|/\\]|\s[-–—*]\s|^[-–—*]\s/;
-
-/**
- * Words whose full stop does not end a sentence: "vs. pull", "cf. the docs". Dotted initialisms
- * ("e.g.", "i.e.", "a.k.a.") are recognised by shape; "etc." ends one before a capital, "no." only
- * means a number before a digit. Not "ms": "300 ms." ends a sentence.
- */
-const ABBREVIATIONS: ReadonlySet<string> = new Set(['eg', 'ie', 'vs', 'cf', 'approx', 'incl', 'esp', 'viz', 'resp', 'al', 'fig']);
-const WORD_BEFORE_DOT = /(?:^|[^\p{L}\p{N}.])((?:\p{L}\.)+\p{L}|[\p{L}]+)$/u;
-
-/** True when the full stop at `text[dot]` closes an abbreviation rather than a sentence; `next` is the word after it. */
-function abbreviationAt(text: string, dot: number, next: string): boolean {
-  const word = WORD_BEFORE_DOT.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
-  if (!word) return false;
-  if (word.includes('.')) return true;
-  if (word === 'etc') return !/^\p{Lu}/u.test(next);
-  if (word === 'no') return /^\d/.test(next);
-  return ABBREVIATIONS.has(word);
-}
 
 /** A list item has at most this many words; a longer line is read as wrapped prose, not an item. */
 export const LIST_ITEM_MAX_WORDS = 6;

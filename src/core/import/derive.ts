@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from '../bank/schema.js';
 import type { SourceItem } from './formats.js';
+import { splitSentences } from '../sentences.js';
 
 /** Key points derived from one answer, at most. */
 export const MAX_DERIVED_POINTS = 8;
@@ -43,38 +44,6 @@ export function deriveKeyPoints(answer: string): string[] {
   // Keep the most informative pieces, in the answer's order.
   const ranked = unique.map((p, i) => ({ p, i, w: contentWords(p) })).sort((a, b) => b.w - a.w || a.i - b.i).slice(0, MAX_DERIVED_POINTS);
   return ranked.sort((a, b) => a.i - b.i).map((r) => r.p);
-}
-
-/** A full stop, `!` or `?` (closing quotes and brackets after it allowed), then space and what can start a sentence. */
-const SENTENCE_END = /([.!?])["')\]\u2019\u201d]*\s+(?=[A-Z0-9"'(\[\u2018\u201c])/g;
-/** Words whose full stop does not end a sentence ("e.g." and other dotted initialisms are recognised by shape). */
-const ABBREVIATIONS = new Set(['vs', 'cf', 'approx', 'incl', 'esp', 'viz', 'resp', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'fig', 'al', 'ca']);
-
-/**
- * Splits text into sentences without breaking at abbreviations: `e.g. 99.9% of requests` stays one
- * sentence. Decimals, versions, file names and URLs have no space after their dots, so never split.
- * Example: `splitSentences('Use a window, e.g. 30 days. Then alert.')` gives two sentences.
- */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const end = m.index + m[0].length;
-    if (m[1] === '.' && isAbbreviation(text.slice(start, m.index), text[end] ?? '')) continue;
-    out.push(text.slice(start, end).trim());
-    start = end;
-  }
-  out.push(text.slice(start).trim());
-  return out.filter(Boolean);
-}
-
-function isAbbreviation(before: string, next: string): boolean {
-  const word = (/[^\s("'[\u2018\u201c]+$/.exec(before)?.[0] ?? '').toLowerCase();
-  if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return true; // e.g, i.e, a.k.a, u.s
-  // "etc." ends a sentence when a capitalised word follows; "No. 5" is a number.
-  if (word === 'etc') return !/[A-Z]/.test(next);
-  if (word === 'no' || word === 'nr') return /\d/.test(next);
-  return ABBREVIATIONS.has(word);
 }
 
 /** Sentences longer than this many words usually carry more than one idea. */

@@ -1,3 +1,4 @@
+import { splitSentences as splitProse } from '../sentences.js';
 import type { KeyPoint } from '../bank/schema.js';
 
 // Words that say nothing about which sentence makes a point.
@@ -17,14 +18,9 @@ export function stems(text: string): Set<string> {
   return out;
 }
 
-/** Splits prose into sentences, folding the line breaks of YAML block text. */
+/** Splits prose into sentences (the core's one rule), folding the line breaks of YAML block text. */
 export function splitSentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(/(?<=[.!?])\s+(?=["'(\[]?[A-Z0-9])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return splitProse(text.replace(/\s+/g, ' ').trim());
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveKeyPoints, deriveQuestion, slugify, splitSentences } from '../../../src/core/import/derive.js';
+import { deriveKeyPoints, deriveQuestion, slugify } from '../../../src/core/import/derive.js';
+import { splitSentences } from '../../../src/core/sentences.js';
 import { parseAnki, parseDetails, parseHeadings, parseNumberedPair, parseQa, sniffFormat } from '../../../src/core/import/formats.js';
 import { importCollection, isImportedBank } from '../../../src/core/import/index.js';
 import { markdownToText } from '../../../src/core/import/markdown.js';

@@ -109,6 +109,8 @@ describe('summarise: missed key points', () => {
   it('splits prose into sentences and picks the closest', () => {
     const s = splitSentences('An SLO is 99.9 % over 30 days. An SLA\n  is a contract. Budgets burn!');
     expect(s).toEqual(['An SLO is 99.9 % over 30 days.', 'An SLA is a contract.', 'Budgets burn!']);
+    // The same rule as the grader and import-bank: no break after an abbreviation.
+    expect(splitSentences('Pick a window, e.g. 30\n days. Then alert.')).toEqual(['Pick a window, e.g. 30 days.', 'Then alert.']);
     expect(relevantSentences(s, { point: 'an SLA is a contract', accept: [], weight: 1 })).toEqual(['An SLA is a contract.']);
     expect(relevantSentences(s, { point: 'kernel page cache', accept: [], weight: 1 })).toEqual([]);
   });
