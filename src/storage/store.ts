@@ -10,7 +10,6 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord } from '../core/export
 import type { PointResult, StarResult } from '../core/grading/types.js';
 import type { Attempt, Rating, SessionKind, SessionStatus } from '../core/model.js';
 import { checkRetention, DEFAULT_RETENTION, next, retrievability, type CardState, type CardStateName } from '../core/scheduling/fsrs.js';
-import { joinFollowUps, latestScored } from '../core/report/scored.js';
 import type { ReportAttempt, ReportCard } from '../core/report/types.js';
 import { queue, DEFAULT_NEW_PER_DAY, type QueueCard, type QueueItem, type QueueQuestion } from '../core/scheduling/queue.js';
 import { TOPIC_PULL, updateTopic, type TopicStat } from '../core/scheduling/topics.js';
@@ -349,13 +348,15 @@ class ReportRow implements ReportAttempt {
   readonly hasPoints: boolean;
   private readonly startedMs: number;
   private readonly answeredMs: number;
-  points: readonly PointResult[] | undefined = undefined;
+  private loadedPoints: readonly PointResult[] | undefined = undefined;
 
   constructor(
     r: ReportColumns,
     readonly topics: readonly string[],
     private readonly asked: Asked,
     readonly star: StarResult | undefined,
+    /** The stored point results of an attempt, by id: read only for the answers the report quotes. */
+    private readonly readPoints: (id: number) => string,
   ) {
     this.id = r[0];
     this.sessionId = r[1];
@@ -382,6 +383,10 @@ class ReportRow implements ReportAttempt {
   }
   get answeredAt(): Date {
     return date(this.answeredMs);
+  }
+  /** Read from the store the first time it is asked for (the store must still be open). */
+  get points(): readonly PointResult[] {
+    return (this.loadedPoints ??= this.hasPoints ? unpackPoints(this.readPoints(this.id), this.keyPoints) : []);
   }
 }
 
@@ -1039,6 +1044,8 @@ export class Store {
       const asked = new Map<number, Asked>();
       const snapshotById = this.sql<{ question_id: string; prompt: string; key_points: string }>(`SELECT question_id, prompt, key_points FROM snapshots WHERE id = ?`);
       const rows = this.sql(`SELECT ${REPORT_COLUMNS} FROM attempts${where} ORDER BY answered_at, id`).raw(true);
+      const pointsById = this.sql(`SELECT points FROM attempts WHERE id = ?`).pluck(true);
+      const readPoints = (id: number) => this.read('reading an answer for the report', () => pointsById.get(id) as string);
       const attempts: ReportRow[] = [];
       for (const r of rows.iterate(...params) as IterableIterator<ReportColumns>) {
         // Most attempts share their topics and question text with many others: one copy each.
@@ -1050,15 +1057,7 @@ export class Store {
           // The snapshot's question id is the attempt's (it is part of the snapshot's digest).
           asked.set(r[4], (q = { questionId: s.question_id, prompt: s.prompt, keyPoints: JSON.parse(s.key_points) as KeyPoint[] }));
         }
-        attempts.push(new ReportRow(r, t, q, r[6] === null ? undefined : (JSON.parse(r[6]) as StarResult)));
-      }
-      // The answers summarise quotes, picked as it picks them: follow-ups joined to their
-      // question (the joined answer is the follow-up's row), then the latest scored of each.
-      const points = this.sql(`SELECT points FROM attempts WHERE id = ?`).pluck(true);
-      let byId: Map<number, ReportRow> | undefined;
-      for (const q of latestScored(joinFollowUps(attempts)).values()) {
-        const a = q instanceof ReportRow ? q : (byId ??= new Map(attempts.map((r) => [r.id, r]))).get(q.id)!;
-        a.points = a.hasPoints ? unpackPoints(points.get(a.id) as string, a.keyPoints) : [];
+        attempts.push(new ReportRow(r, t, q, r[6] === null ? undefined : (JSON.parse(r[6]) as StarResult), readPoints));
       }
       const cards = this.sql(`SELECT question_id, due FROM cards`).raw(true).all() as [string, number][];
       return { attempts, cards: cards.map(([questionId, due]) => ({ questionId, due: date(due) })) };

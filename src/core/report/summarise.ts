@@ -155,8 +155,6 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
     }
   }
 
-  // The store's light report read parses point results for exactly these answers (reportInput
-  // picks them with the same joinFollowUps and latestScored): change one, change the other.
   const latest = latestScored(attempts);
 
   // Cards of questions that left the banks leave the queue, and so the report.
@@ -213,8 +211,8 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
 function missedByTopic(latest: Map<string, ReportAttempt>, byId: ReadonlyMap<string, Question>, topicRank: Map<string, number>, topics: TopicSummary[]): MissedTopic[] {
   const groups = new Map<string, MissedQuestion[]>();
   for (const a of latest.values()) {
-    if (!a.points) throw new Error(`the report needs the point results of the latest answer to ${a.questionId} (attempt ${a.id})`);
-    const keyPoints = a.points.length ? a.points.filter((p) => !p.matched).map((p) => a.keyPoints[p.index] ?? { point: p.point, accept: [], weight: p.weight }) : a.skipped ? a.keyPoints : [];
+    const points = a.points ?? [];
+    const keyPoints = points.length ? points.filter((p) => !p.matched).map((p) => a.keyPoints[p.index] ?? { point: p.point, accept: [], weight: p.weight }) : a.skipped ? a.keyPoints : [];
     if (keyPoints.length === 0) continue;
     const q = byId.get(a.questionId);
     const sentences = q?.modelAnswer ? splitSentences(q.modelAnswer) : [];
