@@ -165,15 +165,13 @@ async function parseLazily(files: readonly string[], cwd: string): Promise<Map<s
 
 /**
  * The built-in glossary's groups: the grader applies them with any banks. Taken from `catalog`
- * when the built-in banks are in use, else from the build-time parse, else parsed.
+ * when the built-in banks are in use, else read from its one file (not the whole build-time cache,
+ * which would mean hashing every built-in bank).
  */
 export async function builtinGlossary(catalog: Catalog, cwd: string): Promise<string[][]> {
   const file = join(builtinBanksDir(), 'glossary.yaml');
   const shown = displayPath(file, cwd);
-  const parsed =
-    catalog.files.find((f) => f.file === shown) ??
-    cachedBuiltinFiles(findBankFiles([builtinBanksDir()], cwd).files, cwd).files.get(file) ??
-    (await import('./bank-loader.js')).loadBankFile(file, cwd);
+  const parsed = catalog.files.find((f) => f.file === shown) ?? (await parseLazily([file], cwd)).get(file)!;
   if (parsed.issues.length) throw new BankError(parsed.issues);
   return parsed.kind === 'glossary' ? parsed.groups : [];
 }
