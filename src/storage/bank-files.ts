@@ -131,7 +131,7 @@ export function joinCatalog(found: FoundFiles, cached: CachedBuiltins, parse: (f
 
 /**
  * `loadCatalog` for commands, loading only the parsing it needs: none while the built-in banks
- * match their build-time parse; the schema and the simple reader for clean files in plain YAML
+ * match their build-time parse; the compiled check and the simple reader for clean files in plain YAML
  * (a `--bank` folder, `banks validate`); the YAML libraries and the located parser only for the
  * rest. Problems are in `catalog.issues`.
  */

@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { schemaText } from '../../src/storage/write-schema.js';
+import { CHECKER_FILE, checkerText, checkerTypesText, schemaText } from '../../src/storage/write-schema.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('questions/schema.json', () => {
   it('is what the zod schema generates (run `npm run schema` when this fails)', () => {
     expect(readFileSync(join(ROOT, 'questions', 'schema.json'), 'utf8')).toBe(schemaText());
+  });
+
+  it('compiles into check-file.generated.js and its .d.ts (run `npm run schema` when this fails)', () => {
+    expect(readFileSync(CHECKER_FILE, 'utf8')).toBe(checkerText());
+    expect(readFileSync(CHECKER_FILE.replace(/\.js$/, '.d.ts'), 'utf8')).toBe(checkerTypesText());
+  });
+
+  it('compiles into a check that needs nothing at run time', () => {
+    expect(checkerText()).not.toMatch(/\brequire\(|^import /m);
+  });
+
+  it('tells editors that a graded question needs key points and a model answer', () => {
+    const schema = JSON.parse(schemaText()) as { anyOf: { properties: { questions: { items: Record<string, unknown> } } }[] };
+    expect(schema.anyOf[0]!.properties.questions.items).toMatchObject({ then: { required: ['key_points', 'model_answer'] } });
   });
 
   it('describes the bank fields editors complete', () => {

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import * as check from './check-file.generated.js';
+import { toAsks, toGroups, toQuestion } from './normalise.js';
 import type { ParsedFile } from './parse.js';
-import { DEFAULT_TIME_LIMIT_S, type AskQuestion, type Category, type Question } from './schema.js';
-import { FILE_KINDS, toKeyPoint, type FileKind } from './validation.js';
+import { FILE_KIND_KEYS, type AskQuestion, type Question, type RawBank, type RawGlossary } from './schema.js';
 
 // Anchors and aliases send a file down the careful path, which caps alias expansion.
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
@@ -13,7 +13,8 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
  * source positions, so this answers only when the file loads and validates cleanly and every
  * question's `id:` line can be found by a line scan; for anything else (errors to locate,
  * anchors, unusual layouts) it gives undefined and `parseBankText` takes the located path.
- * Kept apart from `parse.ts` so that reading clean banks loads no YAML library.
+ * Validity is decided by the check compiled from the schema, so neither zod nor a YAML library
+ * is loaded for a clean file (kept apart from `parse.ts` for that).
  */
 export function parseCleanBank(text: string, file: string, load: (text: string) => unknown): ParsedFile | undefined {
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
@@ -25,12 +26,10 @@ export function parseCleanBank(text: string, file: string, load: (text: string) 
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const keys = Object.keys(data);
-  const kind = (Object.keys(FILE_KINDS) as FileKind[]).find((k) => keys.includes(k));
-  if (!kind) return undefined;
-  const result = FILE_KINDS[kind].safeParse(data);
-  if (!result.success) return undefined;
-  if (kind === 'glossary') return { kind, file, groups: (result.data as { glossary: string[][] }).glossary, issues: [] };
-  if (kind === 'ask_the_interviewer') return { kind, file, asks: (result.data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer, issues: [] };
+  const kind = FILE_KIND_KEYS.find((k) => keys.includes(k));
+  if (!kind || !check[kind](data)) return undefined;
+  if (kind === 'glossary') return { kind, file, groups: toGroups(data as RawGlossary), issues: [] };
+  if (kind === 'ask_the_interviewer') return { kind, file, asks: toAsks((data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer), issues: [] };
 
   const where = new Map<string, { line: number; col: number }>();
   let line = 1;
@@ -40,7 +39,7 @@ export function parseCleanBank(text: string, file: string, load: (text: string) 
     counted = m.index;
     if (!where.has(m[2]!)) where.set(m[2]!, { line, col: m[1]!.length + 1 });
   }
-  const bank = result.data as z.output<(typeof FILE_KINDS)['questions']>;
+  const bank = data as RawBank;
   const questions: Question[] = [];
   for (const [index, q] of bank.questions.entries()) {
     const pos = where.get(q.id);
@@ -48,23 +47,4 @@ export function parseCleanBank(text: string, file: string, load: (text: string) 
     questions.push(toQuestion(q, bank.category, { file, ...pos, index }));
   }
   return { kind, file, questions, issues: [] };
-}
-
-export function toQuestion(q: z.output<(typeof FILE_KINDS)['questions']>['questions'][number], fileCategory: Category | undefined, source: Question['source']): Question {
-  const category = q.category ?? fileCategory ?? 'definitions';
-  return {
-    id: q.id,
-    category,
-    prompt: q.prompt,
-    topics: q.topics,
-    difficulty: q.difficulty,
-    timeLimit: q.time_limit ?? DEFAULT_TIME_LIMIT_S[category],
-    keyPoints: q.key_points?.map(toKeyPoint) ?? [],
-    modelAnswer: q.model_answer ?? '',
-    ungraded: q.ungraded ?? false,
-    hints: q.hints ?? [],
-    followUps: q.follow_ups ?? [],
-    references: q.references ?? [],
-    source,
-  };
 }

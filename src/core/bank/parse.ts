@@ -3,10 +3,11 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { parseCleanBank, toQuestion } from './parse-clean.js';
+import { toAsks, toGroups, toQuestion } from './normalise.js';
+import { parseCleanBank } from './parse-clean.js';
 import { readSimpleYaml } from './simple-yaml.js';
-import type { AskQuestion, Question } from './schema.js';
-import { FILE_KINDS, type FileKind } from './validation.js';
+import { FILE_KIND_KEYS, type AskQuestion, type FileKind, type Question, type RawBank, type RawGlossary } from './schema.js';
+import { FILE_KINDS } from './validation.js';
 
 /** YAML aliases allowed in one file: enough for any real bank, far too few for an alias bomb. */
 export const MAX_ALIASES = 100;
@@ -159,9 +160,9 @@ export function parseBankText(text: string, file: string): ParsedFile {
   }
 
   const keys = Object.keys(data as object);
-  const kind = (Object.keys(FILE_KINDS) as FileKind[]).find((k) => keys.includes(k));
+  const kind = FILE_KIND_KEYS.find((k) => keys.includes(k));
   if (!kind) {
-    const guess = keys.map((k) => didYouMean(k, Object.keys(FILE_KINDS), 1)).find(Boolean) ?? '';
+    const guess = keys.map((k) => didYouMean(k, FILE_KIND_KEYS, 1)).find(Boolean) ?? '';
     return invalid([loc.issueAt(loc.node([]), [], `top level must be a mapping with a \`questions:\` list${guess}`)]);
   }
 
@@ -174,12 +175,12 @@ export function parseBankText(text: string, file: string): ParsedFile {
   }
 
   if (kind === 'glossary') {
-    return { kind, file, groups: (result.data as { glossary: string[][] }).glossary, issues };
+    return { kind, file, groups: toGroups(result.data as RawGlossary), issues };
   }
   if (kind === 'ask_the_interviewer') {
-    return { kind, file, asks: (result.data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer, issues };
+    return { kind, file, asks: toAsks((result.data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer), issues };
   }
-  const bank = result.data as z.output<(typeof FILE_KINDS)['questions']>;
+  const bank = result.data as RawBank;
   return {
     kind,
     file,

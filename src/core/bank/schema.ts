@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { askFileSchema, keyPointObject, questionSchema } from './validation.js';
+import type { askFileSchema, bankFileSchema, glossaryFileSchema, keyPointObject, questionSchema } from './validation.js';
 
 /**
  * The question-bank format: its names, defaults and the types the program works with. The zod
@@ -22,24 +22,36 @@ export const DEFAULT_TIME_LIMIT_S: Readonly<Record<Category, number>> = {
   behavioural: 300,
 };
 
+/** The top-level key that makes a file each kind of file; the first of these a file has decides. */
+export const FILE_KIND_KEYS = ['questions', 'glossary', 'ask_the_interviewer'] as const;
+export type FileKind = (typeof FILE_KIND_KEYS)[number];
+
 export const DIFFICULTIES = [1, 2, 3] as const;
 export const DIFFICULTY_NAMES: Readonly<Record<number, string>> = { 1: 'entry', 2: 'mid', 3: 'senior' };
 
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/**
+ * A duration as text: a whole number of seconds, or hours, minutes and seconds ("90s", "2m",
+ * "1m30s", "1h"), with at least one digit that is not 0. The schema's pattern (so editors check
+ * it too) and `parseDuration` read the same grammar.
+ */
+export const DURATION_TEXT = /^\s*(?=[^1-9]*[1-9])(?:\d+|(?:\d+h)?(?:\d+m)?(?:\d+s)?)\s*$/;
+const HMS = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 /** Parses "90s", "2m", "1m30s", "1h" or a number of seconds; undefined when it is not one. */
 export function parseDuration(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
+  if (!DURATION_TEXT.test(value)) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return parseDuration(Number(text));
-  const m = DURATION.exec(text);
-  if (!m || text === '') return undefined;
-  const seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-  return seconds > 0 ? seconds : undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const m = HMS.exec(text)!;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
 
 export type KeyPoint = Required<z.output<typeof keyPointObject>>;
+/** A question as written in a file that validated. */
 export type RawQuestion = z.output<typeof questionSchema>;
+export type RawBank = z.output<typeof bankFileSchema>;
+export type RawGlossary = z.output<typeof glossaryFileSchema>;
 export type AskQuestion = z.output<typeof askFileSchema>['ask_the_interviewer'][number];
 
 /** A question as the rest of the program sees it: defaults applied, location known. */

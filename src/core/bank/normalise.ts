@@ -1,0 +1,47 @@
+import { CATEGORY_ALIASES, DEFAULT_TIME_LIMIT_S, parseDuration, type AskQuestion, type Category, type KeyPoint, type Question, type RawBank, type RawGlossary, type RawQuestion } from './schema.js';
+
+/**
+ * What the program reads from a file that validated: texts trimmed, categories spelt one way,
+ * durations in seconds, and the defaults filled in. The schema only validates; this is the one
+ * place its input becomes the program's types, whichever path (the compiled check or zod) said
+ * the file was valid. No zod here: reading a clean bank does not load it.
+ */
+
+function category(c: string): Category {
+  return CATEGORY_ALIASES[c] ?? (c as Category);
+}
+
+const trim = (s: string) => s.trim();
+
+/** A key point with the defaults: no `accept` phrases, weight 1. */
+export function toKeyPoint(k: NonNullable<RawQuestion['key_points']>[number]): KeyPoint {
+  return typeof k === 'string' ? { point: k.trim(), accept: [], weight: 1 } : { point: k.point.trim(), accept: k.accept?.map(trim) ?? [], weight: k.weight ?? 1 };
+}
+
+export function toQuestion(q: RawQuestion, fileCategory: RawBank['category'], source: Question['source']): Question {
+  const cat = category(q.category ?? fileCategory ?? 'definitions');
+  return {
+    id: q.id,
+    category: cat,
+    prompt: q.prompt.trim(),
+    topics: q.topics,
+    difficulty: q.difficulty,
+    timeLimit: q.time_limit === undefined ? DEFAULT_TIME_LIMIT_S[cat] : parseDuration(q.time_limit)!,
+    keyPoints: q.key_points?.map(toKeyPoint) ?? [],
+    modelAnswer: q.model_answer?.trim() ?? '',
+    ungraded: q.ungraded ?? false,
+    hints: q.hints?.map(trim) ?? [],
+    followUps: q.follow_ups?.map(trim) ?? [],
+    references: q.references?.map(trim) ?? [],
+    source,
+  };
+}
+
+/** Glossary groups, each a list of equivalent terms, from either way of writing one. */
+export function toGroups(g: RawGlossary): string[][] {
+  return g.glossary.map((group) => (Array.isArray(group) ? group : group.terms).map(trim));
+}
+
+export function toAsks(asks: readonly AskQuestion[]): AskQuestion[] {
+  return asks.map((a) => ({ ...a, ask: a.ask.trim(), why: a.why.trim() }));
+}
