@@ -1,6 +1,7 @@
 import * as check from './check-file.generated.js';
 import { toAsks, toGroups, toQuestion } from './normalise.js';
 import type { ParsedFile } from './parse.js';
+import type { ItemPositions } from './simple-yaml.js';
 import { FILE_KIND_KEYS, type AskQuestion, type Question, type RawBank, type RawGlossary } from './schema.js';
 
 // Anchors and aliases send a file down the careful path, which caps alias expansion.
@@ -9,18 +10,20 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
 
 /**
  * The fast path for a clean file, with `load` reading the YAML (the simple reader, or js-yaml):
- * both read large banks many times faster than the yaml package's document model. Neither gives
- * source positions, so this answers only when the file loads and validates cleanly and every
- * question's `id:` line can be found by a line scan; for anything else (errors to locate,
- * anchors, unusual layouts) it gives undefined and `parseBankText` takes the located path.
+ * both read large banks many times faster than the yaml package's document model. They give no
+ * source positions beyond where the simple reader saw each question start, so this answers only
+ * when the file loads and validates cleanly and every question's place is known (from the reader,
+ * or else a line scan for its `id:`); for anything else (errors to locate, anchors, unusual
+ * layouts) it gives undefined and `parseBankText` takes the located path.
  * Validity is decided by the check compiled from the schema, so neither zod nor a YAML library
  * is loaded for a clean file (kept apart from `parse.ts` for that).
  */
-export function parseCleanBank(text: string, file: string, load: (text: string) => unknown): ParsedFile | undefined {
+export function parseCleanBank(text: string, file: string, load: (text: string, positions: ItemPositions) => unknown): ParsedFile | undefined {
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let data: unknown;
+  const positions: ItemPositions = new Map();
   try {
-    data = load(text);
+    data = load(text, positions);
   } catch {
     return undefined;
   }
@@ -31,6 +34,20 @@ export function parseCleanBank(text: string, file: string, load: (text: string) 
   if (kind === 'glossary') return { kind, file, groups: toGroups(data as RawGlossary), issues: [] };
   if (kind === 'ask_the_interviewer') return { kind, file, asks: toAsks((data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer), issues: [] };
 
+  const bank = data as RawBank;
+  let where: Map<string, { line: number; col: number }> | undefined;
+  const questions: Question[] = [];
+  for (const [index, q] of bank.questions.entries()) {
+    // The reader says where each question starts; a reader that cannot (js-yaml) leaves a scan.
+    const pos = positions.get(q) ?? (where ??= idLines(text)).get(q.id);
+    if (!pos) return undefined;
+    questions.push(toQuestion(q, bank.category, { file, ...pos, index }));
+  }
+  return { kind, file, questions, issues: [] };
+}
+
+/** Where each id is first written, found by a line scan. */
+function idLines(text: string): Map<string, { line: number; col: number }> {
   const where = new Map<string, { line: number; col: number }>();
   let line = 1;
   let counted = 0;
@@ -39,12 +56,5 @@ export function parseCleanBank(text: string, file: string, load: (text: string) 
     counted = m.index;
     if (!where.has(m[2]!)) where.set(m[2]!, { line, col: m[1]!.length + 1 });
   }
-  const bank = data as RawBank;
-  const questions: Question[] = [];
-  for (const [index, q] of bank.questions.entries()) {
-    const pos = where.get(q.id);
-    if (!pos) return undefined;
-    questions.push(toQuestion(q, bank.category, { file, ...pos, index }));
-  }
-  return { kind, file, questions, issues: [] };
+  return where;
 }

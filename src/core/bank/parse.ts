@@ -191,7 +191,7 @@ export function parseBankText(text: string, file: string): ParsedFile {
 
 /** The fast path: the simple reader, or js-yaml for YAML outside its subset. */
 function parseFast(text: string, file: string): ParsedFile | undefined {
-  return parseCleanBank(text, file, (t) => readSimpleYaml(t) ?? fastLoad(t, { schema: CORE_SCHEMA }));
+  return parseCleanBank(text, file, (t, positions) => readSimpleYaml(t, positions) ?? fastLoad(t, { schema: CORE_SCHEMA }));
 }
 
 /** The ids (with locations) of the questions in a file that failed validation, for duplicate checks. */

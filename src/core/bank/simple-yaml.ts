@@ -23,12 +23,19 @@ const INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const INDICATOR = /^(?:[,\]{}#&*!|>%@`]|[-?:](?: |$))/;
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
 
-/** The data of `text` as js-yaml would give it, or undefined when `text` is outside the subset. */
-export function readSimpleYaml(text: string): unknown {
+/** Where a mapping written as a sequence item (`- key: ...`) starts: its first key's line and column. */
+export type ItemPositions = Map<object, { line: number; col: number }>;
+
+/**
+ * The data of `text` as js-yaml would give it, or undefined when `text` is outside the subset.
+ * With `positions`, also records where each mapping that is a sequence item starts (a bank's
+ * questions), which saves the caller scanning the text for them.
+ */
+export function readSimpleYaml(text: string, positions?: ItemPositions): unknown {
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
   // The last line break ends the last line; it does not start an empty one.
   const broken = text.endsWith('\n');
-  const reader = new Reader((broken ? text.slice(0, -1) : text).split('\n'), broken);
+  const reader = new Reader((broken ? text.slice(0, -1) : text).split('\n'), broken, positions);
   const first = reader.next();
   if (first === -1 || indentOf(reader.lines[first]!) !== 0) return undefined;
   const value = reader.block(0);
@@ -65,6 +72,7 @@ class Reader {
   constructor(
     readonly lines: string[],
     readonly finalBreak: boolean,
+    readonly positions?: ItemPositions,
   ) {}
 
   /** The index of the next line that is not blank or a comment (and moves there), or -1 at the end. */
@@ -118,7 +126,9 @@ class Reader {
       let value: unknown;
       if (keyColon(line, col) !== -1) {
         // `- key: value`: a mapping whose keys line up with this first one.
-        value = this.mapping(col, at);
+        const item = this.mapping(col, at);
+        if (item !== NO) this.positions?.set(item, { line: at + 1, col: col + 1 });
+        value = item;
       } else if (line.charCodeAt(col) === 45 && (col + 1 === line.length || line.charCodeAt(col + 1) === 32)) {
         return NO;
       } else {

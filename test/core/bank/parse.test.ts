@@ -1,6 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument, type Node } from 'yaml';
 import { parseBankText } from '../../../src/core/bank/parse.js';
+import { parseCleanBank } from '../../../src/core/bank/parse-clean.js';
 import { parseDuration } from '../../../src/core/bank/schema.js';
+import { readSimpleYaml, type ItemPositions } from '../../../src/core/bank/simple-yaml.js';
+import { ROOT } from '../../helpers/cli.js';
 
 const bank = (body: string) => `category: definitions\nquestions:\n${body}`;
 const q = (extra = '') => `  - id: q-one\n    prompt: What is it?\n    topics: [slo]\n    difficulty: 1\n    key_points: [An idea]\n    model_answer: The idea.\n${extra}`;
@@ -93,5 +100,37 @@ describe('parseBankText', () => {
     expect(g.kind === 'glossary' && g.groups).toEqual([['SLO', 'service level objective'], ['roll back', 'revert']]);
     const a = parseBankText('ask_the_interviewer:\n  - id: on-call\n    ask: How is on-call shared?\n    why: It shows the load.\n', 'ask.yaml');
     expect(a.kind === 'ask_the_interviewer' && a.asks[0]!.id).toBe('on-call');
+  });
+});
+
+describe('where the clean-file path places questions', () => {
+  const located = (text: string) => {
+    const counter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: counter });
+    return (doc.toJS() as { questions: unknown[] }).questions.map((_, i) => counter.linePos((doc.getIn(['questions', i], true) as Node).range![0]));
+  };
+  const places = (text: string, load: (t: string, p: ItemPositions) => unknown) => {
+    const r = parseCleanBank(text, 'b.yaml', load);
+    return r?.kind === 'questions' ? r.questions.map((x) => ({ line: x.source.line, col: x.source.col })) : undefined;
+  };
+
+  it('is where the located parse puts them, from the simple reader or from the id scan after js-yaml, in every built-in bank', () => {
+    const files = readdirSync(join(ROOT, 'questions')).filter((f) => /\.ya?ml$/.test(f));
+    let questions = 0;
+    for (const f of files) {
+      const text = readFileSync(join(ROOT, 'questions', f), 'utf8');
+      if (!/^questions:/m.test(text)) continue;
+      const want = located(text);
+      expect(places(text, readSimpleYaml), f).toEqual(want);
+      expect(places(text, (t) => load(t, { schema: CORE_SCHEMA })), f).toEqual(want);
+      questions += want.length;
+    }
+    expect(questions).toBeGreaterThan(100);
+  });
+
+  it('is each question’s own start, even when id is not its first field or is repeated', () => {
+    const text = bank(`${q()}  - prompt: Second?\n    id: q-one\n    topics: [slo]\n    difficulty: 1\n    ungraded: true\n`);
+    expect(places(text, readSimpleYaml)).toEqual(located(text));
+    expect(located(text)).toEqual([{ line: 3, col: 5 }, { line: 9, col: 5 }]);
   });
 });
