@@ -13,9 +13,16 @@ function category(c: string): Category {
 
 const trim = (s: string) => s.trim();
 
+/** The texts trimmed: the same list when none needed it (most lists), so a large bank allocates less. */
+function trimAll(list: string[] | undefined): string[] {
+  if (!list) return [];
+  for (const t of list) if (t.length !== t.trim().length) return list.map(trim);
+  return list;
+}
+
 /** A key point with the defaults: no `accept` phrases, weight 1. */
 export function toKeyPoint(k: NonNullable<RawQuestion['key_points']>[number]): KeyPoint {
-  return typeof k === 'string' ? { point: k.trim(), accept: [], weight: 1 } : { point: k.point.trim(), accept: k.accept?.map(trim) ?? [], weight: k.weight ?? 1 };
+  return typeof k === 'string' ? { point: k.trim(), accept: [], weight: 1 } : { point: k.point.trim(), accept: trimAll(k.accept), weight: k.weight ?? 1 };
 }
 
 export function toQuestion(q: RawQuestion, fileCategory: RawBank['category'], source: Question['source']): Question {
@@ -30,16 +37,16 @@ export function toQuestion(q: RawQuestion, fileCategory: RawBank['category'], so
     keyPoints: q.key_points?.map(toKeyPoint) ?? [],
     modelAnswer: q.model_answer?.trim() ?? '',
     ungraded: q.ungraded ?? false,
-    hints: q.hints?.map(trim) ?? [],
-    followUps: q.follow_ups?.map(trim) ?? [],
-    references: q.references?.map(trim) ?? [],
+    hints: trimAll(q.hints),
+    followUps: trimAll(q.follow_ups),
+    references: trimAll(q.references),
     source,
   };
 }
 
 /** Glossary groups, each a list of equivalent terms, from either way of writing one. */
 export function toGroups(g: RawGlossary): string[][] {
-  return g.glossary.map((group) => (Array.isArray(group) ? group : group.terms).map(trim));
+  return g.glossary.map((group) => trimAll(Array.isArray(group) ? group : group.terms));
 }
 
 export function toAsks(asks: readonly AskQuestion[]): AskQuestion[] {
