@@ -13,6 +13,14 @@ function category(c: string): Category {
 
 const trim = (s: string) => s.trim();
 
+/** Banks write a handful of time limits thousands of times: each is read once. */
+const seconds = new Map<string | number, number>();
+function timeLimit(value: string | number): number {
+  let s = seconds.get(value);
+  if (s === undefined) seconds.set(value, (s = parseDuration(value)!));
+  return s;
+}
+
 /** The texts trimmed: the same list when none needed it (most lists), so a large bank allocates less. */
 function trimAll(list: string[] | undefined): string[] {
   if (!list) return [];
@@ -33,7 +41,7 @@ export function toQuestion(q: RawQuestion, fileCategory: RawBank['category'], so
     prompt: q.prompt.trim(),
     topics: q.topics,
     difficulty: q.difficulty,
-    timeLimit: q.time_limit === undefined ? DEFAULT_TIME_LIMIT_S[cat] : parseDuration(q.time_limit)!,
+    timeLimit: q.time_limit === undefined ? DEFAULT_TIME_LIMIT_S[cat] : timeLimit(q.time_limit),
     keyPoints: q.key_points?.map(toKeyPoint) ?? [],
     modelAnswer: q.model_answer?.trim() ?? '',
     ungraded: q.ungraded ?? false,

@@ -41,7 +41,7 @@ export function parseCleanBank(text: string, file: string, load: (text: string, 
     // The reader says where each question starts; a reader that cannot (js-yaml) leaves a scan.
     const pos = positions.get(q) ?? (where ??= idLines(text)).get(q.id);
     if (!pos) return undefined;
-    questions.push(toQuestion(q, bank.category, { file, ...pos, index }));
+    questions.push(toQuestion(q, bank.category, { file, line: pos.line, col: pos.col, index }));
   }
   return { kind, file, questions, issues: [] };
 }
