@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { 'sre-drill': 'src/entry.ts', 'parse-worker': 'src/storage/parse-worker.ts' },
+  entryPoints: { 'sre-drill': 'src/entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,10 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, type Catalog } from '../core/bank/catalog.js';
 import type { ParsedFile } from '../core/bank/parse.js';
-import { idOnlyQuestion } from '../core/bank/normalise.js';
 import { BankError, type Issue } from '../core/errors.js';
 import type { GraderInput } from '../core/grading/index.js';
 import { readPrecompiled, unpackStats, type PackedStats } from './bank-cache.js';
@@ -144,92 +142,7 @@ export async function loadCatalogLazily(paths: readonly string[], cwd: string): 
   return joinCatalog(found, cached, (f) => parsed.get(f)!);
 }
 
-/** What `banks validate` reports: how many files and questions were read, and every problem. */
-export interface Validation {
-  files: number;
-  questions: number;
-  issues: Issue[];
-  /** 2 when a worker thread parsed part of the files. */
-  threads: 1 | 2;
-}
-
-/**
- * Validates bank files as `loadCatalogLazily` loads them, keeping only the counts and problems.
- * A large set is read by two threads (the machine's second core halves the wait): a worker
- * parses the files after the first half of the bytes and sends back what duplicate checks need,
- * each question's id and place.
- */
-export async function validateBanks(paths: readonly string[], cwd: string): Promise<Validation> {
-  const found = findBankFiles(paths, cwd);
-  const cached = cachedBuiltinFiles(found.files, cwd);
-  const todo = found.files.filter((f) => !cached.files.has(f));
-  const worker = parseWorkerFile();
-  const sizes = worker && todo.length >= 2 ? todo.map(fileSize) : [];
-  const total = sizes.reduce((a, b) => a + b, 0);
-  let parsed: Map<string, ParsedFile>;
-  const threads = worker && total >= PARALLEL_BYTES && availableParallelism() > 1 ? 2 : 1;
-  if (threads === 1) parsed = await parseLazily(todo, cwd);
-  else {
-    let cut = 0;
-    for (let acc = 0; cut < todo.length - 1 && acc + sizes[cut]! <= total / 2; cut++) acc += sizes[cut]!;
-    cut = Math.max(cut, 1);
-    const theirs = parseInWorker(worker!, todo.slice(cut), cwd);
-    // Caught at once so a failed worker is not an unhandled rejection while this thread parses.
-    theirs.catch(() => undefined);
-    parsed = await parseLazily(todo.slice(0, cut), cwd);
-    for (const [f, p] of await theirs) parsed.set(f, p);
-  }
-  const catalog = joinCatalog(found, cached, (f) => parsed.get(f)!);
-  return { files: catalog.files.length, questions: catalog.questions.length, issues: catalog.issues, threads };
-}
-
-/** Bank bytes from which `validateBanks` uses a second thread: below it, starting one costs more than it saves. */
-const PARALLEL_BYTES = 2 * 1024 * 1024;
-
-function fileSize(file: string): number {
-  return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-}
-
-/** The built worker, when this runs from the build (tests that import the source parse in one thread). */
-function parseWorkerFile(): string | undefined {
-  if (!import.meta.url.includes('/dist/')) return undefined;
-  const file = join(packageRoot(), 'dist', 'parse-worker.js');
-  return existsSync(file) ? file : undefined;
-}
-
-/**
- * A question file as the worker sends it: instead of each question, its id, place, and whether it
- * is only the id salvaged from a broken file (the catalog does not count those).
- */
-export type LightFile = Exclude<ParsedFile, { kind: 'questions' }> | { kind: 'questions'; file: string; issues: Issue[]; ids: [string, number, number, number, boolean][] };
-
-/** What `validateBanks` needs of a parsed file, small enough to post between threads. */
-export function lightFile(p: ParsedFile): LightFile {
-  if (p.kind !== 'questions') return p;
-  return { kind: p.kind, file: p.file, issues: p.issues, ids: p.questions.map((q) => [q.id, q.source.line, q.source.col, q.source.index, q.ungraded && q.prompt === '']) };
-}
-
-function parseInWorker(file: string, files: string[], cwd: string): Promise<Map<string, ParsedFile>> {
-  return new Promise((resolvePromise, reject) => {
-    void import('node:worker_threads').then(({ Worker }) => {
-      // A smaller young generation than the default keeps the two heaps within issue 2's 150 MB.
-      const w = new Worker(file, { workerData: { files, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-      w.once('error', reject);
-      w.once('exit', (code) => reject(new Error(`the bank-parsing thread stopped (exit code ${code})`)));
-      w.once('message', (light: [string, LightFile][]) => resolvePromise(new Map(light.map(([f, l]) => [f, fromLight(l)]))));
-    }, reject);
-  });
-}
-
-/** A parsed file back from its light form: questions reduced to their ids and places. */
-function fromLight(l: LightFile): ParsedFile {
-  if (l.kind !== 'questions') return l;
-  const questions = l.ids.map(([id, line, col, index, salvaged]) => idOnlyQuestion(id, { file: l.file, line, col, index }, salvaged));
-  return { kind: 'questions', file: l.file, questions, issues: l.issues };
-}
-
-/** Parses bank files in this thread: the clean fast path first, the located parse for the rest. */
-export async function parseLazily(files: readonly string[], cwd: string): Promise<Map<string, ParsedFile>> {
+async function parseLazily(files: readonly string[], cwd: string): Promise<Map<string, ParsedFile>> {
   const out = new Map<string, ParsedFile>();
   if (!files.length) return out;
   const [{ parseCleanBank }, { readSimpleYaml }] = await Promise.all([import('../core/bank/parse-clean.js'), import('../core/bank/simple-yaml.js')]);

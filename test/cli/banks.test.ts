@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, runCli, spawnCli, testEnv } from '../helpers/cli.js';
@@ -37,33 +36,6 @@ describe('sre-drill banks', () => {
     expect(lines).toContain('test/fixtures/banks/broken/unknown-field.yaml:7:5  questions[0].keypoints: unknown field (did you mean `key_points`?)');
     expect(lines[lines.length - 1]).toBe('sre-drill: 15 problems in 8 files');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  it('validates a large set with two threads and reports exactly what one thread reports (spawned)', async () => {
-    const dir = tempDir();
-    // Four files of about 0.6 MB: past the size at which the built CLI starts a worker for the last half.
-    const question = (id: string, prompt = `What does part ${id} do when its upstream slows down and the queue fills?`) =>
-      [`  - id: ${id}`, `    prompt: ${JSON.stringify(prompt)}`, '    topics: [load, queues]', '    difficulty: 2', '    key_points:', '      - It sheds load once the queue is full', '      - point: It retries with backoff and jitter', '        accept: [exponential backoff]', '    model_answer: |', '      It sheds load once the queue is full and retries with exponential backoff and jitter,', '      so a slow dependency is not flooded by retries from every client at the same moment.', '    hints: [Think about the dependency]'].join('\n');
-    for (const name of ['a', 'b', 'c', 'd']) {
-      const qs = Array.from({ length: 1000 }, (_, i) => question(`${name}-q${i}`));
-      if (name === 'd') {
-        qs[5] = question('a-q3'); // a duplicate of a question in the first thread's half
-        qs[10] = question('d-q10', '   '); // an empty prompt in the worker's half
-      }
-      writeFileSync(join(dir, `${name}.yaml`), `category: definitions\nquestions:\n${qs.join('\n')}\n`);
-    }
-    const two = spawnCli(['banks', 'validate', dir, '--json', '--debug']);
-    const one = await runCli(['banks', 'validate', dir, '--json']);
-    expect(two.stderr).toContain('debug: banks read by 2 threads');
-    expect(two.code).toBe(2);
-    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
-    const report = JSON.parse(one.stdout) as { files: number; questions: number; issues: { file: string; line: number; path: string; message: string }[] };
-    // The broken file's questions are not counted: only their ids were kept, for the duplicate check.
-    expect(report).toMatchObject({ files: 4, questions: 3000 });
-    expect(report.issues.map((i) => `${i.file.split('/').pop()}:${i.line}  ${i.path}: ${i.message}`)).toEqual([
-      `d.yaml:${3 + 5 * 12}  questions[5].id: duplicate id "a-q3": already used at ${join(dir, 'a.yaml')}:${3 + 3 * 12}`,
-      `d.yaml:${4 + 10 * 12}  questions[10].prompt: must not be empty`,
-    ]);
   });
 
   it('shows a stack trace only with --debug or SRE_DRILL_DEBUG=1', async () => {

@@ -60,11 +60,3 @@ export function toGroups(g: RawGlossary): string[][] {
 export function toAsks(asks: readonly AskQuestion[]): AskQuestion[] {
   return asks.map((a) => ({ ...a, ask: a.ask.trim(), why: a.why.trim() }));
 }
-
-/**
- * A question known only by its id and place: salvaged from a broken file (`ungraded` and no
- * prompt, which the catalog does not count), or sent back by `banks validate`'s second thread.
- */
-export function idOnlyQuestion(id: string, source: Question['source'], ungraded: boolean): Question {
-  return { id, category: 'definitions', prompt: '', topics: [], difficulty: 1, timeLimit: 0, keyPoints: [], modelAnswer: '', ungraded, hints: [], followUps: [], references: [], source };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idOnlyQuestion, toAsks, toGroups, toQuestion } from '../../../src/core/bank/normalise.js';
+import { toAsks, toGroups, toQuestion } from '../../../src/core/bank/normalise.js';
 
 const source = { file: 'b.yaml', line: 3, col: 5, index: 0 };
 
@@ -39,9 +39,5 @@ describe('normalising a valid file', () => {
       ['LB', 'load balancer'],
     ]);
     expect(toAsks([{ id: 'a', ask: ' What is on-call like? ', why: 'Load.\n' }])).toEqual([{ id: 'a', ask: 'What is on-call like?', why: 'Load.' }]);
-  });
-
-  it('keeps only the id and place of a question known by its id alone', () => {
-    expect(idOnlyQuestion('q', source, true)).toMatchObject({ id: 'q', prompt: '', ungraded: true, source });
   });
 });
