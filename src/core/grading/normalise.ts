@@ -31,7 +31,7 @@ export const VERB_CUES: ReadonlySet<string> = new Set(
 /** Words that flip the polarity of their whole clause ("restarting is not the fix"). */
 const CLAUSE_NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor']);
 /** Words that negate only what follows them in the clause ("without a canary", "no lasting value"). */
-const FORWARD_NEGATORS = new Set(['no', 'without', 'avoid', 'avoiding', 'none']);
+const FORWARD_NEGATORS = new Set(['no', 'without', 'avoid', 'avoids', 'avoided', 'avoiding', 'none']);
 /** Phrases that look negative but are not ("not only", "no matter"). */
 const NOT_NEGATING_NEXT: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['not', new Set(['only', 'just', 'merely', 'necessarily'])],

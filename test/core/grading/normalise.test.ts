@@ -97,4 +97,11 @@ describe('normalise', () => {
     expect(t.find((x) => x.word === 'canary')!.negated).toBe(true);
     expect(tokenize('instead of rolling back we scale').find((x) => x.word === 'rolling')!.negated).toBe(true);
   });
+
+  it('negates forward from every form of "avoid" ("it avoids making copies")', () => {
+    for (const verb of ['avoid', 'avoids', 'avoided', 'avoiding']) {
+      const t = tokenize(`it ${verb} making copies`);
+      expect(t.find((x) => x.word === 'copies')!.negated, verb).toBe(true);
+    }
+  });
 });
