@@ -11,7 +11,10 @@ import type { TypoIndex } from './typos.js';
  * sentences, rising linearly to full strength at half of the weight (a full point rarely needs every word).
  */
 
-/** Matched words in a run without a verb or function word (a bare list of terms) count this much. */
+/**
+ * Matched words in a run without a verb or function word (a bare list of terms) count this much,
+ * except towards a key point that is itself a list of terms (`isTermList`).
+ */
 export const BUZZWORD_DAMPING = 0.3;
 /**
  * The matcher's tuning, measured on the labelled set and the Mohler benchmark (bench/grader.bench.ts).
@@ -61,6 +64,8 @@ export interface Phrase {
    * for "what is an SLI?").
    */
   wordy: boolean;
+  /** A key point that is itself a list of terms ("push and pop"): a list in the answer makes it undamped. */
+  termList: boolean;
 }
 
 export interface PreparedPoint {
@@ -129,6 +134,18 @@ interface ReadPhrase {
   units: ReadUnit[];
   literal?: string;
   wordy: boolean;
+  termList: boolean;
+}
+
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
+
+/**
+ * A key point that is a short list of terms joined by "and" / "or", with no other function word:
+ * "push and pop", "private and public", "data members and member functions". A list of terms in
+ * the answer is that point's own shape, so it is not damped as a buzzword list.
+ */
+function isTermList(tokens: readonly Token[], units: readonly ReadUnit[]): boolean {
+  return units.length >= 2 && tokens.length <= LIST_ITEM_MAX_WORDS && tokens.some((t) => COORDINATORS.has(t.word)) && tokens.every((t) => !t.stop || COORDINATORS.has(t.word));
 }
 
 /** A point text or accept phrase read into units: content words by stem, glossary phrases as one concept. */
@@ -163,7 +180,7 @@ function readPhrase(text: string, lexicon: Lexicon, kind: 'point' | 'accept'): R
     units.push({ keys: [t.stem], stems: [t.stem], soft: prefixKey(t.stem), negated: t.negated, weight: lexicon.weight(t.stem) });
   }
   const literal = kind === 'accept' && units.length === 1 && tokens.length > 1 ? tokens.map((t) => t.word).join(' ') : undefined;
-  return { units, literal, wordy: literal !== undefined && tokens.length > spanned };
+  return { units, literal, wordy: literal !== undefined && tokens.length > spanned, termList: kind === 'point' && isTermList(tokens, units) };
 }
 
 const isShared = (u: ReadUnit, shared: ReadonlySet<string>) => u.stems.every((s) => shared.has(s)) || u.keys.some((k) => shared.has(k));
@@ -181,7 +198,7 @@ function weighPhrase(read: ReadPhrase, shared: ReadonlySet<string>, kind: 'point
     total += u.weight * (demote ? TUNING.prompt.size : 1);
     return { keys: u.keys, soft: u.soft, negated: u.negated, shared: common, weight: u.weight * (demote ? TUNING.prompt.evidence : 1) };
   });
-  return { units, total, literal: read.literal, wordy: read.wordy };
+  return { units, total, literal: read.literal, wordy: read.wordy, termList: read.termList };
 }
 
 /**
@@ -340,7 +357,7 @@ function coverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
         // An answer that rejects an idea ("I would not roll back") does not make it. The other way
         // round is left alone: answers often say positively what a point says with a negation.
         if (occ.negated && !u.negated) continue;
-        const v = occ.damp * credit;
+        const v = (phrase.termList ? 1 : occ.damp) * credit;
         const cur = best.get(occ.sentence);
         if (!cur || v > cur.v) best.set(occ.sentence, { v, occ });
         if (v > top) top = v;
@@ -410,7 +427,7 @@ function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
       const credit = k === u.soft ? PREFIX_CREDIT : 1;
       for (const occ of answer.postings.get(k) ?? []) {
         if (occ.negated && !u.negated) continue;
-        hits.push({ unit, v: occ.damp * credit, occ });
+        hits.push({ unit, v: (phrase.termList ? 1 : occ.damp) * credit, occ });
       }
     }
   });

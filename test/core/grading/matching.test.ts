@@ -209,6 +209,14 @@ describe('buzzword lists', () => {
     expect(g2.grade(q, 'kubectl rollout undo, logs, events').points[0]!.matched).toBe(false);
   });
 
+  it('credits a list in full for a key point that is itself a list of terms ("push and pop")', () => {
+    const q = question('stack-ops', 'What are the main operations of a stack?', ['Push and pop', 'Both run in constant time at the top']);
+    const g2 = createGrader({ questions: [q, ...ALL], glossary: [] });
+    expect(g2.grade(q, 'push, pop, peek').points[0]!.strength).toBe(1);
+    // A point that is a statement is still damped when the answer only lists its terms.
+    expect(g2.grade(q, 'push, pop, constant, time, top').points[1]!.matched).toBe(false);
+  });
+
   it('reads brackets and quotes inside prose as prose, not as list items', () => {
     const plain = g.grade(idempotent, 'Use exponential backoff between attempts').points[1]!.strength;
     expect(g.grade(idempotent, 'Use "exponential backoff" (between attempts)').points[1]!.strength).toBe(plain);
