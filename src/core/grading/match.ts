@@ -1,5 +1,6 @@
 import type { GlossaryIndex } from './glossary.js';
 import { LIST_ITEM_MAX_WORDS, stemWord, tokenize, VERB_CUES, type Token } from './normalise.js';
+import { singularStem } from './plurals.js';
 import type { TypoIndex } from './typos.js';
 
 /**
@@ -177,7 +178,8 @@ function readPhrase(text: string, lexicon: Lexicon, kind: 'point' | 'accept'): R
     spanned++;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    units.push({ keys: [t.stem], stems: [t.stem], soft: prefixKey(t.stem), negated: t.negated, weight: lexicon.weight(t.stem) });
+    const singular = singularStem(t.word);
+    units.push({ keys: singular ? [t.stem, singular] : [t.stem], stems: [t.stem], soft: prefixKey(t.stem), negated: t.negated, weight: lexicon.weight(t.stem) });
   }
   const literal = kind === 'accept' && units.length === 1 && tokens.length > 1 ? tokens.map((t) => t.word).join(' ') : undefined;
   return { units, literal, wordy: literal !== undefined && tokens.length > spanned, termList: kind === 'point' && isTermList(tokens, units) };
@@ -309,6 +311,8 @@ export function analyseAnswer(text: string, lexicon: Lexicon): AnalysedAnswer {
     const i = t.index;
     const occ: Occurrence = { from: i, to: i + 1, sentence: t.sentence, negated: t.negated, damp: segDamp[t.segment]! };
     post(t.stem, occ);
+    const singular = singularStem(t.word);
+    if (singular) post(singular, occ);
     const soft = prefixKey(t.stem);
     if (soft) post(soft, occ);
   }
