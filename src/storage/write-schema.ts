@@ -18,7 +18,7 @@ export function schemaText(): string {
  * the judge of files these refuse, and gives their located messages.
  */
 export function checkerText(): string {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: false, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: false, unicodeRegExp: false, code: { source: true, esm: true, lines: true } });
   const schemas = fileJsonSchemas();
   for (const kind of FILE_KIND_KEYS) ajv.addSchema({ ...schemas[kind], $id: kind });
   const code = standalone.default(ajv, Object.fromEntries(FILE_KIND_KEYS.map((k) => [k, k])));

@@ -6,9 +6,9 @@
 export const questions = validate20;
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"questions":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"prompt":{"type":"string","pattern":"\\S"},"topics":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}},"difficulty":{"anyOf":[{"type":"number","const":1},{"type":"number","const":2},{"type":"number","const":3}]},"time_limit":{"anyOf":[{"type":"string","pattern":"^\\s*(?=[^1-9]*[1-9])(?:\\d+|(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?)\\s*$"},{"type":"integer","exclusiveMinimum":0,"maximum":9007199254740991}]},"key_points":{"type":"array","items":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"object","properties":{"point":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":"string","pattern":"\\S"}},"weight":{"type":"number","exclusiveMinimum":0,"maximum":10}},"required":["point"],"additionalProperties":false}]}},"model_answer":{"type":"string","pattern":"\\S"},"ungraded":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"}},"follow_ups":{"type":"array","items":{"type":"string","pattern":"\\S"}},"references":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["id","prompt","topics","difficulty"],"additionalProperties":false,"if":{"not":{"required":["ungraded"],"properties":{"ungraded":{"const":true}}}},"then":{"required":["key_points","model_answer"],"properties":{"key_points":{"type":"array","minItems":1}}}}}},"required":["questions"],"additionalProperties":false,"$id":"questions"};
 const func1 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const pattern5 = new RegExp("\\S", "u");
-const pattern7 = new RegExp("^\\s*(?=[^1-9]*[1-9])(?:\\d+|(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?)\\s*$", "u");
+const pattern4 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "");
+const pattern5 = new RegExp("\\S", "");
+const pattern7 = new RegExp("^\\s*(?=[^1-9]*[1-9])(?:\\d+|(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?)\\s*$", "");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="questions" */;
