@@ -35,77 +35,104 @@ export function readSimpleYaml(text: string, positions?: ItemPositions): unknown
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
   // The last line break ends the last line; it does not start an empty one.
   const broken = text.endsWith('\n');
-  const reader = new Reader((broken ? text.slice(0, -1) : text).split('\n'), broken, positions);
+  const body = broken ? text.length - 1 : text.length;
+  // Line k runs from starts[k] to starts[k + 1] - 1: offsets, not a string per line, which for a
+  // large bank was hundreds of thousands of strings to allocate and collect.
+  const starts = [0];
+  for (let p = text.indexOf('\n'); p !== -1 && p < body; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
+  starts.push(body + 1);
+  const reader = new Reader(text, starts, broken, positions);
   const first = reader.next();
-  if (first === -1 || indentOf(reader.lines[first]!) !== 0) return undefined;
+  if (first === -1 || reader.indent(first) !== 0) return undefined;
   const value = reader.block(0);
   return value === NO || reader.next() !== -1 ? undefined : value;
 }
 
 /**
- * The colon of a simple key (`[A-Za-z_][A-Za-z0-9_-]*`) written at `col` and followed by a space
- * or the end of the line, or -1. A scan, not a regular expression: it runs on every line.
+ * The colon of a simple key (`[A-Za-z_][A-Za-z0-9_-]*`) written at offset `at` of `src` and
+ * followed by a space or the end of its line (at `end`), or -1. A scan, not a regular expression:
+ * it runs on every line. The line break after a line stops every scan here, as the end would.
  */
-function keyColon(line: string, col: number): number {
-  let c = line.charCodeAt(col);
+function keyColon(src: string, at: number, end: number): number {
+  let c = src.charCodeAt(at);
   if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return -1;
-  let k = col + 1;
-  for (c = line.charCodeAt(k); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = line.charCodeAt(++k));
-  return c === 58 && (k + 1 === line.length || line.charCodeAt(k + 1) === 32) ? k : -1;
-}
-
-function indentOf(line: string): number {
-  let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
-  return i;
-}
-
-/** Blank, or only a comment. */
-function isBlank(line: string): boolean {
-  const i = indentOf(line);
-  return i === line.length || line.charCodeAt(i) === 35; /* # */
+  let k = at + 1;
+  for (c = src.charCodeAt(k); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = src.charCodeAt(++k));
+  return c === 58 && (k + 1 === end || src.charCodeAt(k + 1) === 32) ? k : -1;
 }
 
 class Reader {
+  /** The current line. */
   i = 0;
+  readonly count: number;
   /** `finalBreak`: the text ends with a line break. */
   constructor(
-    readonly lines: string[],
+    readonly src: string,
+    readonly starts: readonly number[],
     readonly finalBreak: boolean,
     readonly positions?: ItemPositions,
-  ) {}
+  ) {
+    this.count = starts.length - 1;
+  }
+
+  start(k: number): number {
+    return this.starts[k]!;
+  }
+
+  /** The offset just past line `k` (its line break, or the end of the text). */
+  end(k: number): number {
+    return this.starts[k + 1]! - 1;
+  }
+
+  /** The spaces at the start of line `k`. */
+  indent(k: number): number {
+    const s = this.starts[k]!;
+    let p = s;
+    while (this.src.charCodeAt(p) === 32) p++;
+    return p - s;
+  }
+
+  /** Line `k` is blank, or only a comment. */
+  blank(k: number): boolean {
+    const p = this.starts[k]! + this.indent(k);
+    return p === this.end(k) || this.src.charCodeAt(p) === 35; /* # */
+  }
 
   /** The index of the next line that is not blank or a comment (and moves there), or -1 at the end. */
   next(): number {
-    while (this.i < this.lines.length && isBlank(this.lines[this.i]!)) this.i++;
-    return this.i < this.lines.length ? this.i : -1;
+    while (this.i < this.count && this.blank(this.i)) this.i++;
+    return this.i < this.count ? this.i : -1;
   }
 
   /** The mapping or sequence whose lines start at column `indent`. */
   block(indent: number): unknown {
-    const line = this.lines[this.i]!;
-    if (line.charCodeAt(indent) === 45 /* - */ && (line.length === indent + 1 || line.charCodeAt(indent + 1) === 32)) return this.sequence(indent);
-    return keyColon(line, indent) !== -1 ? this.mapping(indent) : NO;
+    const { src } = this;
+    const s = this.start(this.i);
+    const e = this.end(this.i);
+    if (src.charCodeAt(s + indent) === 45 /* - */ && (e === s + indent + 1 || src.charCodeAt(s + indent + 1) === 32)) return this.sequence(indent);
+    return keyColon(src, s + indent, e) !== -1 ? this.mapping(indent) : NO;
   }
 
   /** A mapping at column `indent`; its first line may be `first`, a `- key: value` line. */
   mapping(indent: number, first = -1): Record<string, unknown> | No {
+    const { src } = this;
     const out: Record<string, unknown> = {};
     for (let at = this.next(); at !== -1; at = this.next()) {
-      const line = this.lines[at]!;
-      const ind = at === first ? indent : indentOf(line);
+      const s = this.start(at);
+      const e = this.end(at);
+      const ind = at === first ? indent : this.indent(at);
       if (ind < indent) break;
       if (ind > indent) return NO;
-      const colon = keyColon(line, ind);
+      const colon = keyColon(src, s + ind, e);
       if (colon === -1) {
-        if (line.charCodeAt(ind) === 45 /* - */) break; // a sequence at its parent key's indentation ends here
+        if (src.charCodeAt(s + ind) === 45 /* - */) break; // a sequence at its parent key's indentation ends here
         return NO;
       }
-      const key = line.slice(ind, colon);
+      const key = src.slice(s + ind, colon);
       if (Object.hasOwn(out, key) || key === '__proto__') return NO;
-      let start = colon + 1;
-      while (line.charCodeAt(start) === 32) start++;
-      const value = this.value(line.slice(start), indent, true);
+      let from = colon + 1;
+      while (src.charCodeAt(from) === 32) from++;
+      const value = this.value(src.slice(from, e), indent, true);
       if (value === NO) return NO;
       out[key] = value;
     }
@@ -113,26 +140,28 @@ class Reader {
   }
 
   sequence(indent: number): unknown[] | No {
+    const { src } = this;
     const out: unknown[] = [];
     for (let at = this.next(); at !== -1; at = this.next()) {
-      const line = this.lines[at]!;
-      const ind = indentOf(line);
+      const s = this.start(at);
+      const e = this.end(at);
+      const ind = this.indent(at);
       if (ind < indent) break;
       if (ind > indent) return NO;
-      if (line.charCodeAt(ind) !== 45 /* - */) break;
-      if (ind + 1 < line.length && line.charCodeAt(ind + 1) !== 32) return NO;
+      if (src.charCodeAt(s + ind) !== 45 /* - */) break;
+      if (s + ind + 1 < e && src.charCodeAt(s + ind + 1) !== 32) return NO;
       let col = ind + 1;
-      while (line.charCodeAt(col) === 32) col++;
+      while (src.charCodeAt(s + col) === 32) col++;
       let value: unknown;
-      if (keyColon(line, col) !== -1) {
+      if (keyColon(src, s + col, e) !== -1) {
         // `- key: value`: a mapping whose keys line up with this first one.
         const item = this.mapping(col, at);
         if (item !== NO) this.positions?.set(item, { line: at + 1, col: col + 1 });
         value = item;
-      } else if (line.charCodeAt(col) === 45 && (col + 1 === line.length || line.charCodeAt(col + 1) === 32)) {
+      } else if (src.charCodeAt(s + col) === 45 && (s + col + 1 === e || src.charCodeAt(s + col + 1) === 32)) {
         return NO;
       } else {
-        value = this.value(line.slice(col), indent, false);
+        value = this.value(src.slice(s + col, e), indent, false);
       }
       if (value === NO) return NO;
       out.push(value);
@@ -151,10 +180,10 @@ class Reader {
     if (text === '' || c === 35 /* # */) {
       const at = this.next();
       if (at === -1) return null;
-      const ind = indentOf(this.lines[at]!);
+      const ind = this.indent(at);
       if (ind > parent) return this.block(ind);
       // A sequence may sit at its key's own indentation.
-      if (inMapping && ind === parent && this.lines[at]!.startsWith('-', ind)) return this.sequence(ind);
+      if (inMapping && ind === parent && this.src.charCodeAt(this.start(at) + ind) === 45 /* - */) return this.sequence(ind);
       return null;
     }
     let value: unknown;
@@ -178,7 +207,7 @@ class Reader {
     if (value === NO || !endsClean(after)) return NO;
     // A more indented line after a one-line scalar continues it: multi-line scalars are left to js-yaml.
     const at = this.next();
-    return at !== -1 && indentOf(this.lines[at]!) > parent ? NO : value;
+    return at !== -1 && this.indent(at) > parent ? NO : value;
   }
 
   /** `|`, `|-`, `|+`, `>`, `>-` or `>+`, with its lines indented past `parent`. */
@@ -187,10 +216,11 @@ class Reader {
     if (!m) return NO;
     const lines: string[] = [];
     let indent = -1;
-    for (; this.i < this.lines.length; this.i++) {
-      const line = this.lines[this.i]!;
-      const ind = indentOf(line);
-      if (ind === line.length) {
+    for (; this.i < this.count; this.i++) {
+      const s = this.start(this.i);
+      const len = this.end(this.i) - s;
+      const ind = this.indent(this.i);
+      if (ind === len) {
         if (indent !== -1 && ind > indent) return NO; // trailing spaces that would be content
         if (indent === -1 && ind > parent + 1) return NO;
         lines.push('');
@@ -201,10 +231,10 @@ class Reader {
         indent = ind;
       }
       if (ind < indent) break;
-      lines.push(line.slice(indent));
+      lines.push(this.src.slice(s + indent, s + len));
     }
     // At the end of a file without a final line break, clipping differs: left to js-yaml.
-    if (indent === -1 || (this.i === this.lines.length && !this.finalBreak)) return NO;
+    if (indent === -1 || (this.i === this.count && !this.finalBreak)) return NO;
     let end = lines.length;
     while (end > 0 && lines[end - 1] === '') end--;
     // Trailing blank lines belong to the text (and `+` keeps them); the reader moves back over them.
