@@ -37,10 +37,16 @@ describe('lazy loading', () => {
     expect(loaded.some((url) => readFileSync(fileURLToPath(url), 'utf8').includes('_parseCommand'))).toBe(false);
   });
 
-  it('`banks validate` of clean banks loads the schema but no YAML library (issue 2)', () => {
+  it('`banks validate` of clean banks loads neither zod nor a YAML library: the compiled check decides (issue 2)', () => {
     const r = spawnSync(process.execPath, ['--import', join(FIXTURES, 'load-hooks', 'register.mjs'), BIN, 'banks', 'validate', join(FIXTURES, 'banks', 'valid')], { env: testEnv(), encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(heavyIn([...r.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]!))).toEqual(['zod']);
+    expect(heavyIn([...r.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]!))).toEqual([]);
+  });
+
+  it('`banks validate` of a broken bank loads zod to say what is wrong', () => {
+    const r = spawnSync(process.execPath, ['--import', join(FIXTURES, 'load-hooks', 'register.mjs'), BIN, 'banks', 'validate', join(FIXTURES, 'banks', 'broken', 'bad-values.yaml')], { env: testEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(heavyIn([...r.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]!))).toContain('zod');
   });
 
   it('a plain drill shows its first question with no heavy module loaded; the report loads at the end', async () => {
