@@ -2,7 +2,7 @@ import type { Catalog } from '../core/bank/catalog.js';
 import { findQuestion, topicCounts } from '../core/bank/catalog.js';
 import { CATEGORIES, DIFFICULTY_NAMES, type Question } from '../core/bank/schema.js';
 import { BankError, EXIT } from '../core/errors.js';
-import { displayPath, loadCatalogLazily } from '../storage/bank-files.js';
+import { displayPath, validateBanks } from '../storage/bank-files.js';
 import { sanitise, sanitiseLine } from '../ui/sanitise.js';
 import { table, wrap } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
@@ -59,13 +59,13 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Record<string, 
 
 export async function banksValidate(ctx: Context, opts: JsonOpt, args: string[]): Promise<number> {
   const paths = args.length ? args : ctx.bankPaths();
-  const catalog = await loadCatalogLazily(paths, ctx.cwd);
+  const v = await validateBanks(paths, ctx.cwd);
   if (opts.json) {
-    ctx.out(JSON.stringify({ ok: catalog.issues.length === 0, files: catalog.files.length, questions: catalog.questions.length, issues: catalog.issues }, null, 2) + '\n');
-    return catalog.issues.length ? EXIT.usage : EXIT.ok;
+    ctx.out(JSON.stringify({ ok: v.issues.length === 0, files: v.files, questions: v.questions, issues: v.issues }, null, 2) + '\n');
+    return v.issues.length ? EXIT.usage : EXIT.ok;
   }
-  if (catalog.issues.length) throw new BankError(catalog.issues);
-  ctx.out(`${ctx.theme.c.green('✓')} ${catalog.files.length} file${catalog.files.length === 1 ? '' : 's'}, ${catalog.questions.length} questions: no problems found`);
+  if (v.issues.length) throw new BankError(v.issues);
+  ctx.out(`${ctx.theme.c.green('✓')} ${v.files} file${v.files === 1 ? '' : 's'}, ${v.questions} questions: no problems found`);
   return EXIT.ok;
 }
 

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, type Catalog } from '../core/bank/catalog.js';
+import type { Keep } from '../core/bank/parse-clean.js';
 import type { ParsedFile } from '../core/bank/parse.js';
 import { BankError, type Issue } from '../core/errors.js';
 import type { GraderInput } from '../core/grading/index.js';
@@ -135,14 +136,24 @@ export function joinCatalog(found: FoundFiles, cached: CachedBuiltins, parse: (f
  * (a `--bank` folder, `banks validate`); the YAML libraries and the located parser only for the
  * rest. Problems are in `catalog.issues`.
  */
-export async function loadCatalogLazily(paths: readonly string[], cwd: string): Promise<Catalog> {
+export async function loadCatalogLazily(paths: readonly string[], cwd: string, keep: Keep = 'questions'): Promise<Catalog> {
   const found = findBankFiles(paths, cwd);
   const cached = cachedBuiltinFiles(found.files, cwd);
-  const parsed = await parseLazily(found.files.filter((f) => !cached.files.has(f)), cwd);
+  const parsed = await parseLazily(found.files.filter((f) => !cached.files.has(f)), cwd, keep);
   return joinCatalog(found, cached, (f) => parsed.get(f)!);
 }
 
-async function parseLazily(files: readonly string[], cwd: string): Promise<Map<string, ParsedFile>> {
+/**
+ * What `banks validate` reports: how many files and questions were read, and every problem. It
+ * loads as `loadCatalogLazily` does, but keeps only each valid question's id and place (for the
+ * duplicate check), which makes checking a large set about a sixth faster than loading it.
+ */
+export async function validateBanks(paths: readonly string[], cwd: string): Promise<{ files: number; questions: number; issues: Issue[] }> {
+  const catalog = await loadCatalogLazily(paths, cwd, 'ids');
+  return { files: catalog.files.length, questions: catalog.questions.length, issues: catalog.issues };
+}
+
+async function parseLazily(files: readonly string[], cwd: string, keep: Keep = 'questions'): Promise<Map<string, ParsedFile>> {
   const out = new Map<string, ParsedFile>();
   if (!files.length) return out;
   const [{ parseCleanBank }, { readSimpleYaml }] = await Promise.all([import('../core/bank/parse-clean.js'), import('../core/bank/simple-yaml.js')]);
@@ -153,7 +164,7 @@ async function parseLazily(files: readonly string[], cwd: string): Promise<Map<s
       out.set(file, read);
       continue;
     }
-    let parsed = parseCleanBank(read.text, read.shown, readSimpleYaml);
+    let parsed = parseCleanBank(read.text, read.shown, readSimpleYaml, keep);
     if (!parsed) {
       parseBankText ??= (await import('../core/bank/parse.js')).parseBankText;
       parsed = parseBankText(read.text, read.shown);

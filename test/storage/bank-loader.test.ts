@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findQuestion } from '../../src/core/bank/catalog.js';
 import { formatIssue, UsageError } from '../../src/core/errors.js';
-import { MAX_BANK_BYTES } from '../../src/storage/bank-files.js';
+import { loadCatalogLazily, MAX_BANK_BYTES, validateBanks } from '../../src/storage/bank-files.js';
 import { loadCatalog } from '../../src/storage/bank-loader.js';
 import { FIXTURES, ROOT, tempDir } from '../helpers/cli.js';
 
@@ -82,5 +82,20 @@ describe('loading banks from files and folders', () => {
     const c = loadCatalog([join(FIXTURES, 'banks', 'valid')], ROOT);
     expect(() => findQuestion(c, 'disk-ful')).toThrow(UsageError);
     expect(() => findQuestion(c, 'disk-ful')).toThrow(/did you mean `disk-full`/);
+  });
+});
+
+describe('validateBanks', () => {
+  it('reports exactly what loading the banks reports, keeping only ids', async () => {
+    const dir = tempDir();
+    // Two clean files sharing an id: the duplicate is found from the ids alone.
+    const bank = (ids: string[]) => `questions:\n${ids.map((id) => `  - id: ${id}\n    prompt: What is ${id}?\n    topics: [t]\n    difficulty: 1\n    key_points: [It is ${id}]\n    model_answer: It is ${id}.\n`).join('')}`;
+    writeFileSync(join(dir, 'a.yaml'), bank(['one', 'two']));
+    writeFileSync(join(dir, 'b.yaml'), bank(['three', 'two']));
+    for (const paths of [[join(FIXTURES, 'banks', 'valid')], [BROKEN], [dir], [join(ROOT, 'questions')]]) {
+      const loaded = await loadCatalogLazily(paths, ROOT);
+      expect(await validateBanks(paths, ROOT), paths[0]).toEqual({ files: loaded.files.length, questions: loaded.questions.length, issues: loaded.issues });
+    }
+    expect((await validateBanks([dir], ROOT)).issues.map(formatIssue)).toEqual([expect.stringMatching(/b\.yaml:8:5 {2}questions\[1\]\.id: duplicate id "two": already used at .*a\.yaml:8$/)]);
   });
 });

@@ -60,3 +60,14 @@ export function toGroups(g: RawGlossary): string[][] {
 export function toAsks(asks: readonly AskQuestion[]): AskQuestion[] {
   return asks.map((a) => ({ ...a, ask: a.ask.trim(), why: a.why.trim() }));
 }
+
+const NONE = Object.freeze([]) as readonly never[] as never[];
+
+/**
+ * A question known only by its id and place: what `banks validate` keeps of a valid question
+ * (it checks and counts, and needs nothing else), or the id salvaged from a broken file
+ * (`ungraded` and no prompt, which the catalog does not count).
+ */
+export function idOnlyQuestion(id: string, source: Question['source'], salvaged = false): Question {
+  return { id, category: 'definitions', prompt: '', topics: NONE, difficulty: 1, timeLimit: 0, keyPoints: NONE, modelAnswer: '', ungraded: salvaged, hints: NONE, followUps: NONE, references: NONE, source };
+}

@@ -1,5 +1,5 @@
 import * as check from './check-file.generated.js';
-import { toAsks, toGroups, toQuestion } from './normalise.js';
+import { idOnlyQuestion, toAsks, toGroups, toQuestion } from './normalise.js';
 import type { ParsedFile } from './parse.js';
 import type { ItemPositions } from './simple-yaml.js';
 import { FILE_KIND_KEYS, type AskQuestion, type Question, type RawBank, type RawGlossary } from './schema.js';
@@ -18,7 +18,10 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
  * Validity is decided by the check compiled from the schema, so neither zod nor a YAML library
  * is loaded for a clean file (kept apart from `parse.ts` for that).
  */
-export function parseCleanBank(text: string, file: string, load: (text: string, positions: ItemPositions) => unknown): ParsedFile | undefined {
+/** How a valid question is kept: in full, or (`banks validate`) by its id and place alone. */
+export type Keep = 'questions' | 'ids';
+
+export function parseCleanBank(text: string, file: string, load: (text: string, positions: ItemPositions) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let data: unknown;
   const positions: ItemPositions = new Map();
@@ -41,7 +44,8 @@ export function parseCleanBank(text: string, file: string, load: (text: string, 
     // The reader says where each question starts; a reader that cannot (js-yaml) leaves a scan.
     const pos = positions.get(q) ?? (where ??= idLines(text)).get(q.id);
     if (!pos) return undefined;
-    questions.push(toQuestion(q, bank.category, { file, line: pos.line, col: pos.col, index }));
+    const source = { file, line: pos.line, col: pos.col, index };
+    questions.push(keep === 'ids' ? idOnlyQuestion(q.id, source) : toQuestion(q, bank.category, source));
   }
   return { kind, file, questions, issues: [] };
 }

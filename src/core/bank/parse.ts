@@ -3,7 +3,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { toAsks, toGroups, toQuestion } from './normalise.js';
+import { idOnlyQuestion, toAsks, toGroups, toQuestion } from './normalise.js';
 import { parseCleanBank } from './parse-clean.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { FILE_KIND_KEYS, type AskQuestion, type FileKind, type Question, type RawBank, type RawGlossary } from './schema.js';
@@ -201,21 +201,7 @@ function salvageQuestions(data: Record<string, unknown>, loc: Locator): Question
   list.forEach((q, i) => {
     if (q && typeof q === 'object' && typeof (q as { id?: unknown }).id === 'string') {
       const node = loc.node(['questions', i]);
-      out.push({
-        id: (q as { id: string }).id,
-        category: 'definitions',
-        prompt: '',
-        topics: [],
-        difficulty: 1,
-        timeLimit: 0,
-        keyPoints: [],
-        modelAnswer: '',
-        ungraded: true,
-        hints: [],
-        followUps: [],
-        references: [],
-        source: { file: loc.file, ...loc.lineCol(node), index: i },
-      });
+      out.push(idOnlyQuestion((q as { id: string }).id, { file: loc.file, ...loc.lineCol(node), index: i }, true));
     }
   });
   return out;
