@@ -36,13 +36,23 @@ export interface FoundFiles {
  * recursively in name order, skipping hidden entries and node_modules; appended to `into`.
  */
 export function walkFiles(dir: string, exts: ReadonlySet<string>, into: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walkFiles(full, exts, into);
     else if (entry.isFile() && exts.has(extname(entry.name).toLowerCase())) into.push(full);
   }
   return into;
+}
+
+/**
+ * Alphabetical, ignoring case, then by code point. Not `localeCompare`: its first call loads the
+ * collation data, several milliseconds of every command's start-up.
+ */
+function byName(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The bank files under each path (a file, or a folder searched recursively), sorted. */

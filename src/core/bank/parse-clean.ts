@@ -4,8 +4,6 @@ import type { ParsedFile } from './parse.js';
 import type { ItemPositions } from './simple-yaml.js';
 import { FILE_KIND_KEYS, type AskQuestion, type Question, type RawBank, type RawGlossary } from './schema.js';
 
-// Anchors and aliases send a file down the careful path, which caps alias expansion.
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
 const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/gm;
 
 /**
@@ -22,7 +20,6 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
 export type Keep = 'questions' | 'ids';
 
 export function parseCleanBank(text: string, file: string, load: (text: string, positions: ItemPositions) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let data: unknown;
   const positions: ItemPositions = new Map();
   try {

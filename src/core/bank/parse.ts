@@ -189,9 +189,13 @@ export function parseBankText(text: string, file: string): ParsedFile {
   };
 }
 
-/** The fast path: the simple reader, or js-yaml for YAML outside its subset. */
+// Anchors and aliases send a file down the careful path, which caps alias expansion. (The simple
+// reader reads neither.)
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
+
+/** The fast path: the simple reader, or js-yaml for YAML outside its subset without anchors. */
 function parseFast(text: string, file: string): ParsedFile | undefined {
-  return parseCleanBank(text, file, (t, positions) => readSimpleYaml(t, positions) ?? fastLoad(t, { schema: CORE_SCHEMA }));
+  return parseCleanBank(text, file, (t, positions) => readSimpleYaml(t, positions) ?? (ANCHOR_OR_ALIAS.test(t) ? undefined : fastLoad(t, { schema: CORE_SCHEMA })));
 }
 
 /** The ids (with locations) of the questions in a file that failed validation, for duplicate checks. */
