@@ -2,7 +2,7 @@
 // over 10,000 generated questions (time and peak memory).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { atMost, BIN, info, runNode, timeNode, vsFloor, withTempDir, writeFile, type BenchModule, type Figure } from './lib.js';
+import { atMost, BIN, info, nodeFloor, runNode, timeNode, vsFloor, withTempDir, writeFile, type BenchModule, type Figure } from './lib.js';
 
 /** A bank file of `n` questions shaped like real ones (4 key points, a model answer, hints). */
 export function generatedBank(prefix: string, n: number): string {
@@ -44,7 +44,9 @@ const bench: BenchModule = {
       for (let f = 0; f < 10; f++) writeFile(join(banks, `bank-${f}.yaml`), generatedBank(`b${f}`, 1000));
       const validate = timeNode([BIN, 'banks', 'validate', banks], 5);
       if (validate.last.status !== 0) throw new Error(`validate failed: ${validate.last.stderr}`);
-      figures.push(atMost('banks validate, 10,000 questions', validate.ms, 'ms', 500), atMost('banks validate, 10,000 questions: peak RSS', validate.rssMb, 'MB', 150));
+      // Issue 2 asks for the time as a ratio to the floor too; its target is in milliseconds.
+      const floor = nodeFloor();
+      figures.push({ ...atMost('banks validate, 10,000 questions', validate.ms, 'ms', 500), floor, ratio: validate.ms / floor }, atMost('banks validate, 10,000 questions: peak RSS', validate.rssMb, 'MB', 150));
       // A whole phone-screen mock in plain mode, every question answered: the memory a session needs.
       const answers = 'I would check the error rate and latency dashboards, then roll back the last deploy.\n.\n'.repeat(40);
       const mock = runNode([BIN, 'mock', '--plain', '--seed', '3'], { input: answers, env: { ...process.env, NO_COLOR: '1', SRE_DRILL_HOME: join(dir, 'data'), SRE_DRILL_CONFIG_DIR: join(dir, 'config') } });
