@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, type Catalog } from '../core/bank/catalog.js';
 import type { Keep } from '../core/bank/parse-clean.js';
@@ -75,15 +75,33 @@ export function findBankFiles(paths: readonly string[], cwd: string): FoundFiles
   return { files: [...new Set(files)], issues };
 }
 
+/** One buffer that every bank file is read into in turn, grown as needed up to MAX_BANK_BYTES. */
+let readBuffer: Buffer | undefined;
+
+/** The bytes of a file up to `limit`, in the shared buffer (valid until the next call), or its size when larger. */
+function readBytes(file: string, limit: number): Buffer | number {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > limit) return size;
+    if (!readBuffer || readBuffer.length < size) readBuffer = Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
+    let got = 0;
+    for (let n; got < size && (n = readSync(fd, readBuffer, got, size - got, got)) > 0; ) got += n;
+    return readBuffer.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A file's text, or the refusal of an oversized, non-UTF-8 or unreadable file as a located issue. */
 export function readBankText(file: string, cwd: string): { text: string; shown: string } | ParsedFile {
   const shown = displayPath(file, cwd);
   const refuse = (message: string): ParsedFile => ({ kind: 'invalid', file: shown, issues: [{ file: shown, line: 1, col: 1, path: '', message }] });
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_BANK_BYTES) return refuse(`refused: file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB limit for a bank`);
-    bytes = readFileSync(file);
+    const read = readBytes(file, MAX_BANK_BYTES);
+    if (typeof read === 'number') return refuse(`refused: file is ${(read / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB limit for a bank`);
+    bytes = read;
   } catch (err) {
     return refuse(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
