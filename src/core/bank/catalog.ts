@@ -1,7 +1,7 @@
 import { UsageError, type Issue } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { ParsedFile } from './parse.js';
-import type { AskQuestion, Category, Question } from './schema.js';
+import { compareSlugs, type AskQuestion, type Category, type Question } from './schema.js';
 
 /** Everything loaded from the banks in use. */
 export interface Catalog {
@@ -67,7 +67,7 @@ export function findQuestion(catalog: Catalog, id: string): Question {
 export function topicCounts(questions: readonly Question[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const q of questions) for (const t of q.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  return new Map([...counts].sort((a, b) => b[1] - a[1] || compareSlugs(a[0], b[0])));
 }
 
 /** Checks a topic or category given on the command line, suggesting the closest known one. */

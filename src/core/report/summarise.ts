@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type Question } from '../bank/schema.js';
+import { CATEGORIES, compareSlugs, type Category, type Question } from '../bank/schema.js';
 import { STAR_PARTS, type StarPartName } from '../grading/types.js';
 import { isScored, joinFollowUps, latestScored } from './scored.js';
 import { relevantSentences, splitSentences, stems } from './sentences.js';
@@ -180,7 +180,7 @@ export function summarise(input: ReportInput, now: Date): ReportModel {
       recent: acc.scores.slice(-RECENT_MAX),
     };
   });
-  topics.sort((a, b) => a.mastery - b.mastery || b.due - a.due || a.topic.localeCompare(b.topic));
+  topics.sort((a, b) => a.mastery - b.mastery || b.due - a.due || compareSlugs(a.topic, b.topic));
   const topicRank = new Map(topics.map((t, i) => [t.topic, i]));
 
   const categories: CategorySummary[] = CATEGORIES.filter((c) => byCategory.has(c)).map((category) => ({ category, ...byCategory.get(category)!.done() }));
@@ -231,11 +231,11 @@ function missedByTopic(latest: Map<string, ReportAttempt>, byId: ReadonlyMap<str
   }
   const masteryOf = new Map(topics.map((t) => [t.topic, t.mastery]));
   return [...groups]
-    .sort((a, b) => (topicRank.get(a[0]) ?? 1e9) - (topicRank.get(b[0]) ?? 1e9) || a[0].localeCompare(b[0]))
+    .sort((a, b) => (topicRank.get(a[0]) ?? 1e9) - (topicRank.get(b[0]) ?? 1e9) || compareSlugs(a[0], b[0]))
     .map(([topic, questions]) => ({
       topic,
       mastery: masteryOf.get(topic) ?? 0,
-      questions: questions.sort((a, b) => a.score - b.score || a.questionId.localeCompare(b.questionId)),
+      questions: questions.sort((a, b) => a.score - b.score || compareSlugs(a.questionId, b.questionId)),
     }));
 }
 
@@ -247,7 +247,7 @@ function starEntries(latestStar: Map<string, ReportAttempt>): StarSummary['entri
       at: a.answeredAt,
       missing: STAR_PARTS.filter((p) => !a.star![p].present) as StarPartName[],
     }))
-    .sort((a, b) => b.missing.length - a.missing.length || a.questionId.localeCompare(b.questionId));
+    .sort((a, b) => b.missing.length - a.missing.length || compareSlugs(a.questionId, b.questionId));
 }
 
 /** The scores over time, from the scored attempts in time order. */
@@ -302,7 +302,7 @@ function plan(topics: readonly TopicSummary[], latest: Map<string, ReportAttempt
     const qs = inTopic.get(topic) ?? [];
     const tried = qs
       .filter((q) => dueNow.has(q.id) || (latest.get(q.id)?.score ?? 1) < PLAN_MASTERED)
-      .sort((a, b) => Number(dueNow.has(b.id)) - Number(dueNow.has(a.id)) || (latest.get(a.id)?.score ?? 1) - (latest.get(b.id)?.score ?? 1) || a.id.localeCompare(b.id));
+      .sort((a, b) => Number(dueNow.has(b.id)) - Number(dueNow.has(a.id)) || (latest.get(a.id)?.score ?? 1) - (latest.get(b.id)?.score ?? 1) || compareSlugs(a.id, b.id));
     return tried.slice(0, PLAN_QUESTIONS).map((q) => q.id);
   };
   const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -322,10 +322,10 @@ function plan(topics: readonly TopicSummary[], latest: Map<string, ReportAttempt
   if (items.length < PLAN_MIN) {
     // Too little is weak: widen with topics not practised yet, the most asked-about first.
     const practised = new Set(topics.map((t) => t.topic));
-    const fresh = [...inTopic].filter(([t]) => !practised.has(t)).sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+    const fresh = [...inTopic].filter(([t]) => !practised.has(t)).sort((a, b) => b[1].length - a[1].length || compareSlugs(a[0], b[0]));
     for (const [topic, qs] of fresh) {
       if (items.length >= PLAN_MIN) break;
-      const firsts = [...qs].sort((a, b) => a.difficulty - b.difficulty || a.id.localeCompare(b.id)).slice(0, PLAN_QUESTIONS);
+      const firsts = [...qs].sort((a, b) => a.difficulty - b.difficulty || compareSlugs(a.id, b.id)).slice(0, PLAN_QUESTIONS);
       items.push({ topic, mastery: null, reason: 'not practised yet', questions: firsts.map((q) => q.id), command: command(topic) });
     }
   }

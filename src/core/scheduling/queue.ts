@@ -1,3 +1,4 @@
+import { compareSlugs } from '../bank/schema.js';
 import { retrievability, type CardState } from './fsrs.js';
 import { questionWeakness, TOPIC_PULL } from './topics.js';
 
@@ -74,7 +75,7 @@ function items(cards: readonly QueueCard[], now: Date, opts: QueueOptions, dueBy
   return { scheduled, fresh };
 }
 
-const byDue = (a: QueueItem, b: QueueItem) => a.due!.getTime() - b.due!.getTime() || a.id.localeCompare(b.id);
+const byDue = (a: QueueItem, b: QueueItem) => a.due!.getTime() - b.due!.getTime() || compareSlugs(a.id, b.id);
 
 /**
  * Every scheduled card of the banks in use, due now or later, sorted by when it comes up, with
@@ -100,7 +101,7 @@ export function queue(cards: readonly QueueCard[], now: Date, opts: QueueOptions
   if (opts.cram) {
     return [...sched, ...fresh]
       .map((i) => ({ ...i, reason: 'cram' as const }))
-      .sort((a, b) => b.weakness - a.weakness || (a.retrievability ?? 0) - (b.retrievability ?? 0) || a.id.localeCompare(b.id))
+      .sort((a, b) => b.weakness - a.weakness || (a.retrievability ?? 0) - (b.retrievability ?? 0) || compareSlugs(a.id, b.id))
       .slice(0, limit);
   }
   const due = sched.sort((a, b) => a.retrievability! - b.retrievability! || byDue(a, b));

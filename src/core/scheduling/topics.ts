@@ -1,3 +1,4 @@
+import { compareSlugs } from '../bank/schema.js';
 import type { PointResult } from '../grading/types.js';
 import type { CardState } from './fsrs.js';
 import { retrievability } from './fsrs.js';
@@ -102,5 +103,5 @@ export function topicMastery(
       cards: rs?.length ?? 0,
     };
   });
-  return out.sort((a, b) => a.mastery - b.mastery || a.topic.localeCompare(b.topic));
+  return out.sort((a, b) => a.mastery - b.mastery || compareSlugs(a.topic, b.topic));
 }
