@@ -22,7 +22,7 @@ export const DEFAULT_TIME_LIMIT_S: Readonly<Record<Category, number>> = {
   behavioural: 300,
 };
 
-/** The top-level key that makes a file each kind of file; the first of these a file has decides. */
+/** The top-level keys that make a file a bank, a glossary or an ask-the-interviewer file; the first one a file has decides. */
 export const FILE_KIND_KEYS = ['questions', 'glossary', 'ask_the_interviewer'] as const;
 export type FileKind = (typeof FILE_KIND_KEYS)[number];
 
@@ -41,19 +41,16 @@ export const DIFFICULTY_NAMES: Readonly<Record<number, string>> = { 1: 'entry', 
 /**
  * A duration as text: a whole number of seconds, or hours, minutes and seconds ("90s", "2m",
  * "1m30s", "1h"), with at least one digit that is not 0. The schema's pattern (so editors check
- * it too) and `parseDuration` read the same grammar.
+ * it too) and `parseDuration` read this one grammar.
  */
-export const DURATION_TEXT = /^\s*(?=[^1-9]*[1-9])(?:\d+|(?:\d+h)?(?:\d+m)?(?:\d+s)?)\s*$/;
-const HMS = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+export const DURATION_TEXT = /^\s*(?=[^1-9]*[1-9])(?:(\d+)|(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?)\s*$/;
 
 /** Parses "90s", "2m", "1m30s", "1h" or a number of seconds; undefined when it is not one. */
 export function parseDuration(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
-  if (!DURATION_TEXT.test(value)) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  const m = HMS.exec(text)!;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  const m = DURATION_TEXT.exec(value);
+  if (!m) return undefined;
+  return m[1] !== undefined ? Number(m[1]) : Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
 }
 
 export type KeyPoint = Required<z.output<typeof keyPointObject>>;
