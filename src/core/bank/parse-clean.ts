@@ -4,6 +4,9 @@ import type { ParsedFile } from './parse.js';
 import type { ItemPositions } from './simple-yaml.js';
 import { FILE_KIND_KEYS, type AskQuestion, type Question, type RawBank, type RawGlossary } from './schema.js';
 
+/** How a valid question is kept: in full, or (`banks validate`) by its id and place alone. */
+export type Keep = 'questions' | 'ids';
+
 const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/gm;
 
 /**
@@ -16,9 +19,6 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
  * Validity is decided by the check compiled from the schema, so neither zod nor a YAML library
  * is loaded for a clean file (kept apart from `parse.ts` for that).
  */
-/** How a valid question is kept: in full, or (`banks validate`) by its id and place alone. */
-export type Keep = 'questions' | 'ids';
-
 export function parseCleanBank(text: string, file: string, load: (text: string, positions: ItemPositions) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
   let data: unknown;
   const positions: ItemPositions = new Map();
