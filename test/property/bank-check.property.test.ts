@@ -9,7 +9,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import * as check from '../../src/core/bank/check-file.generated.js';
 import { FILE_KIND_KEYS, type FileKind } from '../../src/core/bank/schema.js';
-import { FILE_KINDS } from '../../src/core/bank/validation.js';
+import { FILE_KINDS, questionSchema } from '../../src/core/bank/validation.js';
 import { FIXTURES, ROOT } from '../helpers/cli.js';
 
 function agree(kind: FileKind, data: unknown): boolean {
@@ -77,6 +77,29 @@ describe('the compiled bank check', () => {
     fc.assert(fc.property(bank, (b) => void (agree('questions', b) && valid++)), { numRuns: 3000 });
     // The generator is worth something only if it reaches both verdicts.
     expect(valid).toBeGreaterThan(30);
+  });
+
+  it('checks one question as zod does, and a bank as its questions and the rest of it', () => {
+    // The clean-file path checks each question as the reader gives it, then the file around an
+    // empty list: that must be the whole file's verdict.
+    let valid = 0;
+    fc.assert(
+      fc.property(question, (q) => {
+        const zod = questionSchema.safeParse(q);
+        expect(check.question(q), JSON.stringify(q)).toBe(zod.success);
+        if (zod.success) valid++;
+      }),
+      { numRuns: 3000 },
+    );
+    // Most generated questions carry a mistake; enough are valid for both verdicts to be reached.
+    expect(valid).toBeGreaterThan(30);
+    fc.assert(
+      fc.property(bank, (b) => {
+        if (!Array.isArray(b.questions)) return;
+        expect(check.questions({ ...b, questions: [] }) && b.questions.every((q) => check.question(q)), JSON.stringify(b)).toBe(check.questions(b));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('gives zod’s verdict on generated glossaries and ask-the-interviewer files', () => {

@@ -18,15 +18,20 @@ describe('questions/schema.json', () => {
     expect(checkerText()).not.toMatch(/\brequire\(|^import /m);
   });
 
+  /** The question schema, which bank files refer to from their list of questions. */
+  const questionInSchema = () => {
+    const schema = JSON.parse(schemaText()) as { anyOf: { properties: { questions: { items: { $ref: string } } } }[]; $defs: Record<string, { properties: Record<string, unknown> }> };
+    const ref = schema.anyOf[0]!.properties.questions.items.$ref;
+    expect(ref).toBe('#/$defs/question');
+    return schema.$defs.question!;
+  };
+
   it('tells editors that a graded question needs key points and a model answer', () => {
-    const schema = JSON.parse(schemaText()) as { anyOf: { properties: { questions: { items: Record<string, unknown> } } }[] };
-    expect(schema.anyOf[0]!.properties.questions.items).toMatchObject({ then: { required: ['key_points', 'model_answer'] } });
+    expect(questionInSchema()).toMatchObject({ then: { required: ['key_points', 'model_answer'] } });
   });
 
   it('describes the bank fields editors complete', () => {
-    const schema = JSON.parse(schemaText()) as { anyOf: { properties: Record<string, { items?: { properties: Record<string, unknown> } }> }[] };
-    const question = schema.anyOf[0]!.properties.questions!.items!.properties;
-    expect(Object.keys(question)).toEqual(expect.arrayContaining(['id', 'prompt', 'topics', 'difficulty', 'time_limit', 'key_points', 'model_answer', 'hints', 'follow_ups', 'references']));
+    expect(Object.keys(questionInSchema().properties)).toEqual(expect.arrayContaining(['id', 'prompt', 'topics', 'difficulty', 'time_limit', 'key_points', 'model_answer', 'hints', 'follow_ups', 'references']));
   });
 
   it('every bundled bank starts with the yaml-language-server modeline', async () => {

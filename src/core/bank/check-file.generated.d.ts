@@ -5,3 +5,5 @@ export declare function questions(data: unknown): boolean;
 export declare function glossary(data: unknown): boolean;
 /** Whether data read from a file is a valid `ask_the_interviewer` file. */
 export declare function ask_the_interviewer(data: unknown): boolean;
+/** Whether data is a valid question, as an item of a bank's `questions`. */
+export declare function question(data: unknown): boolean;

@@ -3,18 +3,899 @@
 // @ts-nocheck
 /* eslint-disable */
 "use strict";
-export const questions = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"questions":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"prompt":{"type":"string","pattern":"\\S"},"topics":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}},"difficulty":{"anyOf":[{"type":"number","const":1},{"type":"number","const":2},{"type":"number","const":3}]},"time_limit":{"anyOf":[{"type":"string","pattern":"^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"},{"type":"integer","exclusiveMinimum":0,"maximum":9007199254740991}]},"key_points":{"type":"array","items":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"object","properties":{"point":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":"string","pattern":"\\S"}},"weight":{"type":"number","exclusiveMinimum":0,"maximum":10}},"required":["point"],"additionalProperties":false}]}},"model_answer":{"type":"string","pattern":"\\S"},"ungraded":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"}},"follow_ups":{"type":"array","items":{"type":"string","pattern":"\\S"}},"references":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["id","prompt","topics","difficulty"],"additionalProperties":false,"if":{"not":{"required":["ungraded"],"properties":{"ungraded":{"const":true}}}},"then":{"required":["key_points","model_answer"],"properties":{"key_points":{"type":"array","minItems":1}}}}}},"required":["questions"],"additionalProperties":false,"$id":"questions"};
+export const questions = validate52;
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"questions":{"type":"array","items":{"$ref":"question"}}},"required":["questions"],"additionalProperties":false,"$id":"questions"};
+const schema20 = {"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"prompt":{"type":"string","pattern":"\\S"},"topics":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}},"difficulty":{"anyOf":[{"type":"number","const":1},{"type":"number","const":2},{"type":"number","const":3}]},"time_limit":{"anyOf":[{"type":"string","pattern":"^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"},{"type":"integer","exclusiveMinimum":0,"maximum":9007199254740991}]},"key_points":{"type":"array","items":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"object","properties":{"point":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":"string","pattern":"\\S"}},"weight":{"type":"number","exclusiveMinimum":0,"maximum":10}},"required":["point"],"additionalProperties":false}]}},"model_answer":{"type":"string","pattern":"\\S"},"ungraded":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"}},"follow_ups":{"type":"array","items":{"type":"string","pattern":"\\S"}},"references":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["id","prompt","topics","difficulty"],"additionalProperties":false,"if":{"not":{"required":["ungraded"],"properties":{"ungraded":{"const":true}}}},"then":{"required":["key_points","model_answer"],"properties":{"key_points":{"type":"array","minItems":1}}},"$id":"question"};
 const func1 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "");
-const pattern5 = new RegExp("\\S", "");
-const pattern7 = new RegExp("^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$", "");
+const pattern3 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "");
+const pattern4 = new RegExp("\\S", "");
+const pattern6 = new RegExp("^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$", "");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="question" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate53.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+const _errs3 = errors;
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ungraded === undefined) && (missing0 = "ungraded")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.ungraded !== undefined){
+if(true !== data.ungraded){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var valid1 = _errs4 === errors;
+if(valid1){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if(((data.key_points === undefined) && (missing1 = "key_points")) || ((data.model_answer === undefined) && (missing1 = "model_answer"))){
+validate53.errors = [{instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+if(data.key_points !== undefined){
+let data1 = data.key_points;
+const _errs7 = errors;
+if(errors === _errs7){
+if(Array.isArray(data1)){
+if(data1.length < 1){
+validate53.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/then/properties/key_points/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/then/properties/key_points/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+}
+var _valid0 = _errs6 === errors;
+valid0 = _valid0;
+if(valid0){
+var props0 = {};
+props0.key_points = true;
+}
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate53.errors = vErrors;
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if(((((data.id === undefined) && (missing2 = "id")) || ((data.prompt === undefined) && (missing2 = "prompt"))) || ((data.topics === undefined) && (missing2 = "topics"))) || ((data.difficulty === undefined) && (missing2 = "difficulty"))){
+validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs9 = errors;
+for(const key0 in data){
+if(!(func1.call(schema20.properties, key0))){
+validate53.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs9 === errors){
+if(data.id !== undefined){
+let data2 = data.id;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data2 === "string"){
+if(!pattern3.test(data2)){
+validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs10 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.category !== undefined){
+let data3 = data.category;
+const _errs12 = errors;
+if(typeof data3 !== "string"){
+validate53.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((data3 === "definitions") || (data3 === "troubleshooting")) || (data3 === "system-design")) || (data3 === "behavioural")) || (data3 === "behavioral"))){
+validate53.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema20.properties.category.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid4 = _errs12 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.prompt !== undefined){
+let data4 = data.prompt;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+validate53.errors = [{instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs14 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.topics !== undefined){
+let data5 = data.topics;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data5)){
+if(data5.length < 1){
+validate53.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid5 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data6 === "string"){
+if(!pattern3.test(data6)){
+validate53.errors = [{instancePath:instancePath+"/topics/" + i0,schemaPath:"#/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/topics/" + i0,schemaPath:"#/properties/topics/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs18 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs16 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.difficulty !== undefined){
+let data7 = data.difficulty;
+const _errs20 = errors;
+const _errs21 = errors;
+let valid6 = false;
+const _errs22 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err4 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(1 !== data7){
+const err5 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs22 === errors;
+valid6 = valid6 || _valid1;
+const _errs24 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err6 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(2 !== data7){
+const err7 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs24 === errors;
+valid6 = valid6 || _valid1;
+const _errs26 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(3 !== data7){
+const err9 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1 = _errs26 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const err10 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+validate53.errors = vErrors;
+return false;
+}
+else {
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid4 = _errs20 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.time_limit !== undefined){
+let data8 = data.time_limit;
+const _errs28 = errors;
+const _errs29 = errors;
+let valid7 = false;
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err11 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"},message:"must match pattern \""+"^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+var _valid2 = _errs30 === errors;
+valid7 = valid7 || _valid2;
+const _errs32 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err13 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(errors === _errs32){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err14 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+if(data8 <= 0 || isNaN(data8)){
+const err15 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs32 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const err16 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+validate53.errors = vErrors;
+return false;
+}
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid4 = _errs28 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.key_points !== undefined){
+let data9 = data.key_points;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data9)){
+var valid8 = true;
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+const _errs36 = errors;
+const _errs37 = errors;
+let valid9 = false;
+const _errs38 = errors;
+if(errors === _errs38){
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err17 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid3 = _errs38 === errors;
+valid9 = valid9 || _valid3;
+const _errs40 = errors;
+if(errors === _errs40){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing3;
+if((data10.point === undefined) && (missing3 = "point")){
+const err19 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+const _errs42 = errors;
+for(const key1 in data10){
+if(!(((key1 === "point") || (key1 === "accept")) || (key1 === "weight"))){
+const err20 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+break;
+}
+}
+if(_errs42 === errors){
+if(data10.point !== undefined){
+let data11 = data10.point;
+const _errs43 = errors;
+if(errors === _errs43){
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err21 = {instancePath:instancePath+"/key_points/" + i1+"/point",schemaPath:"#/properties/key_points/items/anyOf/1/properties/point/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/key_points/" + i1+"/point",schemaPath:"#/properties/key_points/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var valid10 = _errs43 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data10.accept !== undefined){
+let data12 = data10.accept;
+const _errs45 = errors;
+if(errors === _errs45){
+if(Array.isArray(data12)){
+var valid11 = true;
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err23 = {instancePath:instancePath+"/key_points/" + i1+"/accept/" + i2,schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/key_points/" + i1+"/accept/" + i2,schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var valid11 = _errs47 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/key_points/" + i1+"/accept",schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+var valid10 = _errs45 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data10.weight !== undefined){
+let data14 = data10.weight;
+const _errs49 = errors;
+if(errors === _errs49){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 10 || isNaN(data14)){
+const err26 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+if(data14 <= 0 || isNaN(data14)){
+const err27 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+var valid10 = _errs49 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+var _valid3 = _errs40 === errors;
+valid9 = valid9 || _valid3;
+if(!valid9){
+const err30 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+validate53.errors = vErrors;
+return false;
+}
+else {
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid8 = _errs36 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/properties/key_points/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs34 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.model_answer !== undefined){
+let data15 = data.model_answer;
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+validate53.errors = [{instancePath:instancePath+"/model_answer",schemaPath:"#/properties/model_answer/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/model_answer",schemaPath:"#/properties/model_answer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs51 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.ungraded !== undefined){
+const _errs53 = errors;
+if(typeof data.ungraded !== "boolean"){
+validate53.errors = [{instancePath:instancePath+"/ungraded",schemaPath:"#/properties/ungraded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid4 = _errs53 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.hints !== undefined){
+let data17 = data.hints;
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data17)){
+var valid12 = true;
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+let data18 = data17[i3];
+const _errs57 = errors;
+if(errors === _errs57){
+if(typeof data18 === "string"){
+if(!pattern4.test(data18)){
+validate53.errors = [{instancePath:instancePath+"/hints/" + i3,schemaPath:"#/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/hints/" + i3,schemaPath:"#/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs57 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/hints",schemaPath:"#/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs55 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.follow_ups !== undefined){
+let data19 = data.follow_ups;
+const _errs59 = errors;
+if(errors === _errs59){
+if(Array.isArray(data19)){
+var valid13 = true;
+const len4 = data19.length;
+for(let i4=0; i4<len4; i4++){
+let data20 = data19[i4];
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data20 === "string"){
+if(!pattern4.test(data20)){
+validate53.errors = [{instancePath:instancePath+"/follow_ups/" + i4,schemaPath:"#/properties/follow_ups/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/follow_ups/" + i4,schemaPath:"#/properties/follow_ups/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs61 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/follow_ups",schemaPath:"#/properties/follow_ups/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs59 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.references !== undefined){
+let data21 = data.references;
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data21)){
+var valid14 = true;
+const len5 = data21.length;
+for(let i5=0; i5<len5; i5++){
+let data22 = data21[i5];
+const _errs65 = errors;
+if(errors === _errs65){
+if(typeof data22 === "string"){
+if(!pattern4.test(data22)){
+validate53.errors = [{instancePath:instancePath+"/references/" + i5,schemaPath:"#/properties/references/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/references/" + i5,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs65 === errors;
+if(!valid14){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs63 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="questions" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25,14 +906,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.questions === undefined) && (missing0 = "questions")){
-validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "category") || (key0 === "questions"))){
-validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate52.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -42,11 +923,11 @@ if(data.category !== undefined){
 let data0 = data.category;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((data0 === "definitions") || (data0 === "troubleshooting")) || (data0 === "system-design")) || (data0 === "behavioural")) || (data0 === "behavioral"))){
-validate20.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema31.properties.category.enum},message:"must be equal to one of the allowed values"}];
+validate52.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema19.properties.category.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -63,870 +944,10 @@ if(Array.isArray(data1)){
 var valid1 = true;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
 const _errs6 = errors;
-const _errs8 = errors;
-let valid2 = true;
-const _errs9 = errors;
-const _errs10 = errors;
-const _errs11 = errors;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-let missing1;
-if((data2.ungraded === undefined) && (missing1 = "ungraded")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-if(data2.ungraded !== undefined){
-if(true !== data2.ungraded){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-}
-var valid3 = _errs11 === errors;
-if(valid3){
-const err2 = {};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs10;
-if(vErrors !== null){
-if(_errs10){
-vErrors.length = _errs10;
-}
-else {
-vErrors = null;
-}
-}
-}
-var _valid0 = _errs9 === errors;
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs13 = errors;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-let missing2;
-if(((data2.key_points === undefined) && (missing2 = "key_points")) || ((data2.model_answer === undefined) && (missing2 = "model_answer"))){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0,schemaPath:"#/properties/questions/items/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-if(data2.key_points !== undefined){
-let data4 = data2.key_points;
-const _errs14 = errors;
-if(errors === _errs14){
-if(Array.isArray(data4)){
-if(data4.length < 1){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/key_points",schemaPath:"#/properties/questions/items/then/properties/key_points/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/key_points",schemaPath:"#/properties/questions/items/then/properties/key_points/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-}
-var _valid0 = _errs13 === errors;
-valid2 = _valid0;
-if(valid2){
-var props0 = {};
-props0.key_points = true;
-}
-}
-if(!valid2){
-const err3 = {instancePath:instancePath+"/questions/" + i0,schemaPath:"#/properties/questions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-validate20.errors = vErrors;
-return false;
-}
-if(errors === _errs6){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-let missing3;
-if(((((data2.id === undefined) && (missing3 = "id")) || ((data2.prompt === undefined) && (missing3 = "prompt"))) || ((data2.topics === undefined) && (missing3 = "topics"))) || ((data2.difficulty === undefined) && (missing3 = "difficulty"))){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
-return false;
-}
-else {
-const _errs16 = errors;
-for(const key1 in data2){
-if(!(func1.call(schema31.properties.questions.items.properties, key1))){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs16 === errors){
-if(data2.id !== undefined){
-let data5 = data2.id;
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data5 === "string"){
-if(!pattern4.test(data5)){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs17 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.category !== undefined){
-let data6 = data2.category;
-const _errs19 = errors;
-if(typeof data6 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/category",schemaPath:"#/properties/questions/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((((data6 === "definitions") || (data6 === "troubleshooting")) || (data6 === "system-design")) || (data6 === "behavioural")) || (data6 === "behavioral"))){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/category",schemaPath:"#/properties/questions/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema31.properties.questions.items.properties.category.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid6 = _errs19 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.prompt !== undefined){
-let data7 = data2.prompt;
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data7 === "string"){
-if(!pattern5.test(data7)){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/prompt",schemaPath:"#/properties/questions/items/properties/prompt/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/prompt",schemaPath:"#/properties/questions/items/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs21 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.topics !== undefined){
-let data8 = data2.topics;
-const _errs23 = errors;
-if(errors === _errs23){
-if(Array.isArray(data8)){
-if(data8.length < 1){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/topics",schemaPath:"#/properties/questions/items/properties/topics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid7 = true;
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/topics/" + i1,schemaPath:"#/properties/questions/items/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/topics/" + i1,schemaPath:"#/properties/questions/items/properties/topics/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs25 === errors;
-if(!valid7){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/topics",schemaPath:"#/properties/questions/items/properties/topics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid6 = _errs23 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.difficulty !== undefined){
-let data10 = data2.difficulty;
-const _errs27 = errors;
-const _errs28 = errors;
-let valid8 = false;
-const _errs29 = errors;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err4 = {instancePath:instancePath+"/questions/" + i0+"/difficulty",schemaPath:"#/properties/questions/items/properties/difficulty/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(1 !== data10){
-const err5 = {instancePath:instancePath+"/questions/" + i0+"/difficulty",schemaPath:"#/properties/questions/items/properties/difficulty/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var _valid1 = _errs29 === errors;
-valid8 = valid8 || _valid1;
-const _errs31 = errors;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err6 = {instancePath:instancePath+"/questions/" + i0+"/difficulty",schemaPath:"#/properties/questions/items/properties/difficulty/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(2 !== data10){
-const err7 = {instancePath:instancePath+"/questions/" + i0+"/difficulty",schemaPath:"#/properties/questions/items/properties/difficulty/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid1 = _errs31 === errors;
-valid8 = valid8 || _valid1;
-const _errs33 = errors;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err8 = {instancePath:instancePath+"/questions/" + i0+"/difficulty",schemaPath:"#/properties/questions/items/properties/difficulty/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(3 !== data10){
-const err9 = {instancePath:instancePath+"/questions/" + i0+"/difficulty",schemaPath:"#/properties/questions/items/properties/difficulty/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid1 = _errs33 === errors;
-valid8 = valid8 || _valid1;
-if(!valid8){
-const err10 = {instancePath:instancePath+"/questions/" + i0+"/difficulty",schemaPath:"#/properties/questions/items/properties/difficulty/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate20.errors = vErrors;
-return false;
-}
-else {
-errors = _errs28;
-if(vErrors !== null){
-if(_errs28){
-vErrors.length = _errs28;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid6 = _errs27 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.time_limit !== undefined){
-let data11 = data2.time_limit;
-const _errs35 = errors;
-const _errs36 = errors;
-let valid9 = false;
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data11 === "string"){
-if(!pattern7.test(data11)){
-const err11 = {instancePath:instancePath+"/questions/" + i0+"/time_limit",schemaPath:"#/properties/questions/items/properties/time_limit/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"},message:"must match pattern \""+"^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/questions/" + i0+"/time_limit",schemaPath:"#/properties/questions/items/properties/time_limit/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-var _valid2 = _errs37 === errors;
-valid9 = valid9 || _valid2;
-const _errs39 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err13 = {instancePath:instancePath+"/questions/" + i0+"/time_limit",schemaPath:"#/properties/questions/items/properties/time_limit/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(errors === _errs39){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 9007199254740991 || isNaN(data11)){
-const err14 = {instancePath:instancePath+"/questions/" + i0+"/time_limit",schemaPath:"#/properties/questions/items/properties/time_limit/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-if(data11 <= 0 || isNaN(data11)){
-const err15 = {instancePath:instancePath+"/questions/" + i0+"/time_limit",schemaPath:"#/properties/questions/items/properties/time_limit/anyOf/1/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-}
-var _valid2 = _errs39 === errors;
-valid9 = valid9 || _valid2;
-if(!valid9){
-const err16 = {instancePath:instancePath+"/questions/" + i0+"/time_limit",schemaPath:"#/properties/questions/items/properties/time_limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-validate20.errors = vErrors;
-return false;
-}
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid6 = _errs35 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.key_points !== undefined){
-let data12 = data2.key_points;
-const _errs41 = errors;
-if(errors === _errs41){
-if(Array.isArray(data12)){
-var valid10 = true;
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-const _errs43 = errors;
-const _errs44 = errors;
-let valid11 = false;
-const _errs45 = errors;
-if(errors === _errs45){
-if(typeof data13 === "string"){
-if(!pattern5.test(data13)){
-const err17 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-var _valid3 = _errs45 === errors;
-valid11 = valid11 || _valid3;
-const _errs47 = errors;
-if(errors === _errs47){
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-let missing4;
-if((data13.point === undefined) && (missing4 = "point")){
-const err19 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-else {
-const _errs49 = errors;
-for(const key2 in data13){
-if(!(((key2 === "point") || (key2 === "accept")) || (key2 === "weight"))){
-const err20 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-break;
-}
-}
-if(_errs49 === errors){
-if(data13.point !== undefined){
-let data14 = data13.point;
-const _errs50 = errors;
-if(errors === _errs50){
-if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
-const err21 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/point",schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/point/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/point",schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var valid12 = _errs50 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data13.accept !== undefined){
-let data15 = data13.accept;
-const _errs52 = errors;
-if(errors === _errs52){
-if(Array.isArray(data15)){
-var valid13 = true;
-const len3 = data15.length;
-for(let i3=0; i3<len3; i3++){
-let data16 = data15[i3];
-const _errs54 = errors;
-if(errors === _errs54){
-if(typeof data16 === "string"){
-if(!pattern5.test(data16)){
-const err23 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/accept/" + i3,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/accept/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/accept/" + i3,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/accept/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-var valid13 = _errs54 === errors;
-if(!valid13){
-break;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/accept",schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-var valid12 = _errs52 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data13.weight !== undefined){
-let data17 = data13.weight;
-const _errs56 = errors;
-if(errors === _errs56){
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 10 || isNaN(data17)){
-const err26 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/weight",schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-if(data17 <= 0 || isNaN(data17)){
-const err27 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/weight",schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2+"/weight",schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-var valid12 = _errs56 === errors;
-}
-else {
-var valid12 = true;
-}
-}
-}
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-var _valid3 = _errs47 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const err30 = {instancePath:instancePath+"/questions/" + i0+"/key_points/" + i2,schemaPath:"#/properties/questions/items/properties/key_points/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-validate20.errors = vErrors;
-return false;
-}
-else {
-errors = _errs44;
-if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid10 = _errs43 === errors;
-if(!valid10){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/key_points",schemaPath:"#/properties/questions/items/properties/key_points/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid6 = _errs41 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.model_answer !== undefined){
-let data18 = data2.model_answer;
-const _errs58 = errors;
-if(errors === _errs58){
-if(typeof data18 === "string"){
-if(!pattern5.test(data18)){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/model_answer",schemaPath:"#/properties/questions/items/properties/model_answer/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/model_answer",schemaPath:"#/properties/questions/items/properties/model_answer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs58 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.ungraded !== undefined){
-const _errs60 = errors;
-if(typeof data2.ungraded !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/ungraded",schemaPath:"#/properties/questions/items/properties/ungraded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid6 = _errs60 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.hints !== undefined){
-let data20 = data2.hints;
-const _errs62 = errors;
-if(errors === _errs62){
-if(Array.isArray(data20)){
-var valid14 = true;
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data21 === "string"){
-if(!pattern5.test(data21)){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/hints/" + i4,schemaPath:"#/properties/questions/items/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/hints/" + i4,schemaPath:"#/properties/questions/items/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid14 = _errs64 === errors;
-if(!valid14){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/hints",schemaPath:"#/properties/questions/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid6 = _errs62 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.follow_ups !== undefined){
-let data22 = data2.follow_ups;
-const _errs66 = errors;
-if(errors === _errs66){
-if(Array.isArray(data22)){
-var valid15 = true;
-const len5 = data22.length;
-for(let i5=0; i5<len5; i5++){
-let data23 = data22[i5];
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data23 === "string"){
-if(!pattern5.test(data23)){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/follow_ups/" + i5,schemaPath:"#/properties/questions/items/properties/follow_ups/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/follow_ups/" + i5,schemaPath:"#/properties/questions/items/properties/follow_ups/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid15 = _errs68 === errors;
-if(!valid15){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/follow_ups",schemaPath:"#/properties/questions/items/properties/follow_ups/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid6 = _errs66 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.references !== undefined){
-let data24 = data2.references;
-const _errs70 = errors;
-if(errors === _errs70){
-if(Array.isArray(data24)){
-var valid16 = true;
-const len6 = data24.length;
-for(let i6=0; i6<len6; i6++){
-let data25 = data24[i6];
-const _errs72 = errors;
-if(errors === _errs72){
-if(typeof data25 === "string"){
-if(!pattern5.test(data25)){
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/references/" + i6,schemaPath:"#/properties/questions/items/properties/references/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/references/" + i6,schemaPath:"#/properties/questions/items/properties/references/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid16 = _errs72 === errors;
-if(!valid16){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0+"/references",schemaPath:"#/properties/questions/items/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid6 = _errs70 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/questions/" + i0,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+if(!(validate53(data1[i0], {instancePath:instancePath+"/questions/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
 var valid1 = _errs6 === errors;
 if(!valid1){
@@ -935,7 +956,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -949,23 +970,23 @@ var valid0 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate20.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const glossary = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"glossary":{"type":"array","items":{"anyOf":[{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},{"type":"object","properties":{"terms":{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},"note":{"type":"string"}},"required":["terms"],"additionalProperties":false}]}}},"required":["glossary"],"additionalProperties":false,"$id":"glossary"};
+export const glossary = validate55;
+const schema21 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"glossary":{"type":"array","items":{"anyOf":[{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},{"type":"object","properties":{"terms":{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},"note":{"type":"string"}},"required":["terms"],"additionalProperties":false}]}}},"required":["glossary"],"additionalProperties":false,"$id":"glossary"};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="glossary" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -976,14 +997,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.glossary === undefined) && (missing0 = "glossary")){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate55.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "glossary")){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate55.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1022,7 +1043,7 @@ let data2 = data1[i1];
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
+if(!pattern4.test(data2)){
 const err1 = {instancePath:instancePath+"/glossary/" + i0+"/" + i1,schemaPath:"#/properties/glossary/items/anyOf/0/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -1117,7 +1138,7 @@ let data4 = data3[i2];
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
+if(!pattern4.test(data4)){
 const err7 = {instancePath:instancePath+"/glossary/" + i0+"/terms/" + i2,schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -1206,7 +1227,7 @@ else {
 vErrors.push(err12);
 }
 errors++;
-validate21.errors = vErrors;
+validate55.errors = vErrors;
 return false;
 }
 else {
@@ -1227,7 +1248,7 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/glossary",schemaPath:"#/properties/glossary/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate55.errors = [{instancePath:instancePath+"/glossary",schemaPath:"#/properties/glossary/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1236,23 +1257,23 @@ return false;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate55.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate21.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ask_the_interviewer = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"ask_the_interviewer":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"ask":{"type":"string","pattern":"\\S"},"why":{"type":"string","pattern":"\\S"},"topics":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"required":["id","ask","why"],"additionalProperties":false}}},"required":["ask_the_interviewer"],"additionalProperties":false,"$id":"ask_the_interviewer"};
+export const ask_the_interviewer = validate56;
+const schema22 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"ask_the_interviewer":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"ask":{"type":"string","pattern":"\\S"},"why":{"type":"string","pattern":"\\S"},"topics":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"required":["id","ask","why"],"additionalProperties":false}}},"required":["ask_the_interviewer"],"additionalProperties":false,"$id":"ask_the_interviewer"};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="ask_the_interviewer" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1263,14 +1284,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ask_the_interviewer === undefined) && (missing0 = "ask_the_interviewer")){
-validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate56.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "ask_the_interviewer")){
-validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate56.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1290,14 +1311,14 @@ if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if((((data1.id === undefined) && (missing1 = "id")) || ((data1.ask === undefined) && (missing1 = "ask"))) || ((data1.why === undefined) && (missing1 = "why"))){
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs6 = errors;
 for(const key1 in data1){
 if(!((((key1 === "id") || (key1 === "ask")) || (key1 === "why")) || (key1 === "topics"))){
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1308,13 +1329,13 @@ let data2 = data1.id;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+if(!pattern3.test(data2)){
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1329,13 +1350,13 @@ let data3 = data1.ask;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(!pattern5.test(data3)){
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern4.test(data3)){
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1350,13 +1371,13 @@ let data4 = data1.why;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern4.test(data4)){
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1378,13 +1399,13 @@ let data6 = data5[i1];
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+if(!pattern3.test(data6)){
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1395,7 +1416,7 @@ break;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics",schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics",schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1411,7 +1432,7 @@ var valid2 = true;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1422,7 +1443,7 @@ break;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/ask_the_interviewer",schemaPath:"#/properties/ask_the_interviewer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer",schemaPath:"#/properties/ask_the_interviewer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1431,12 +1452,14 @@ return false;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate56.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate22.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const question = validate53;
 

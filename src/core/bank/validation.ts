@@ -70,8 +70,10 @@ export const questionSchema = z
     // Run even when other fields failed, so one pass reports every problem.
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )
-  // The same rule for the JSON Schema, which cannot carry a function.
+  // The same rule for the JSON Schema, which cannot carry a function. The id puts the question
+  // in the JSON Schema's $defs, where the compiled check finds it to check one question.
   .meta({
+    id: 'question',
     if: { not: { required: ['ungraded'], properties: { ungraded: { const: true } } } },
     then: { required: ['key_points', 'model_answer'], properties: { key_points: { type: 'array', minItems: 1 } } },
   });
