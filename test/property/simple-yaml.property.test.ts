@@ -22,7 +22,7 @@ const tricky = fc.constantFrom(
   'true', 'True', 'false', 'null', 'Null', '~', 'yes', 'no', 'on', 'off', 'y', 'n',
   '0', '7', '-5', '+3', '007', '1.5', '.5', '1e3', '0x1F', '0o17', '.inf', '-.inf', '.nan', '1_000', '1:30', '2m', '1m30s', '3-2-1', '--diff', '-', '-x',
   'a: b', 'a:b', 'a:', 'a #b', 'a#b', '#a', "it's", 'say "hi"', '[a]', '{a}', 'a, b', '&a', '*a', '!a', '|', '>', '%a', '@a', '`a', '? a', ': a',
-  ' lead', 'trail ', '', 'C#', 'http://x.y/z', 'back\\slash', 'tab\there', 'é ü 中', '😀',
+  ' lead', 'trail ', 'nbsp\u00a0', 'ideographic\u3000', '', 'C#', 'http://x.y/z', 'back\\slash', 'tab\there', 'é ü 中', '😀',
 );
 const word = fc.stringMatching(/^[a-z][a-z .,'"()/%:#-]{0,14}$/);
 const scalarText = fc.oneof(tricky, word, fc.string({ maxLength: 12 }));

@@ -1,8 +1,8 @@
 import * as check from './check-file.generated.js';
 import { idOnlyQuestion, toAsks, toGroups, toQuestion } from './normalise.js';
 import type { ParsedFile } from './parse.js';
-import type { ItemPositions } from './simple-yaml.js';
-import { FILE_KIND_KEYS, type AskQuestion, type Question, type RawBank, type RawGlossary } from './schema.js';
+import type { ItemSink } from './simple-yaml.js';
+import { FILE_KIND_KEYS, type AskQuestion, type Question, type RawBank, type RawGlossary, type RawQuestion } from './schema.js';
 
 /** How a valid question is kept: in full, or (`banks validate`) by its id and place alone. */
 export type Keep = 'questions' | 'ids';
@@ -19,33 +19,64 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
  * Validity is decided by the check compiled from the schema, so neither zod nor a YAML library
  * is loaded for a clean file (kept apart from `parse.ts` for that).
  */
-export function parseCleanBank(text: string, file: string, load: (text: string, positions: ItemPositions) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
+export function parseCleanBank(text: string, file: string, load: (text: string, sink: ItemSink) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
+  // The reader reports each question where it starts; it is checked there and then, and (`ids`)
+  // reduced to its id, so a large bank's questions are collected young instead of held to the end.
+  const sink: ItemSink = (item, key, line, col) => {
+    if (key !== 'questions') return item;
+    if (!check.question(item)) throw INVALID;
+    const q = item as RawQuestion;
+    return new Reported(keep === 'ids' ? { id: q.id } : q, line, col);
+  };
   let data: unknown;
-  const positions: ItemPositions = new Map();
   try {
-    data = load(text, positions);
+    data = load(text, sink);
   } catch {
     return undefined;
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const keys = Object.keys(data);
   const kind = FILE_KIND_KEYS.find((k) => keys.includes(k));
-  if (!kind || !check[kind](data)) return undefined;
-  if (kind === 'glossary') return { kind, file, groups: toGroups(data as RawGlossary), issues: [] };
-  if (kind === 'ask_the_interviewer') return { kind, file, asks: toAsks((data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer), issues: [] };
+  if (!kind) return undefined;
+  if (kind === 'glossary') return check.glossary(data) ? { kind, file, groups: toGroups(data as RawGlossary), issues: [] } : undefined;
+  if (kind === 'ask_the_interviewer') return check.ask_the_interviewer(data) ? { kind, file, asks: toAsks((data as { ask_the_interviewer: AskQuestion[] }).ask_the_interviewer), issues: [] } : undefined;
 
+  // The rest of the file is checked around an empty list of questions.
   const bank = data as RawBank;
+  if (!Array.isArray(bank.questions) || !check.questions({ ...bank, questions: [] })) return undefined;
   let where: Map<string, { line: number; col: number }> | undefined;
   const questions: Question[] = [];
-  for (const [index, q] of bank.questions.entries()) {
-    // The reader says where each question starts; a reader that cannot (js-yaml) leaves a scan.
-    const pos = positions.get(q) ?? (where ??= idLines(text)).get(q.id);
-    if (!pos) return undefined;
+  for (const [index, item] of (bank.questions as unknown[]).entries()) {
+    let q: RawQuestion;
+    let pos: { line: number; col: number } | undefined;
+    if (item instanceof Reported) {
+      q = item.question as RawQuestion;
+      pos = item;
+    } else {
+      // A question the reader did not report (js-yaml read the file, or an unusual layout) is
+      // checked here, and placed by a scan for its id line.
+      if (!check.question(item)) return undefined;
+      q = item as RawQuestion;
+      pos = (where ??= idLines(text)).get(q.id);
+      if (!pos) return undefined;
+    }
     const source = { file, line: pos.line, col: pos.col, index };
     questions.push(keep === 'ids' ? idOnlyQuestion(q.id, source) : toQuestion(q, bank.category, source));
   }
   return { kind, file, questions, issues: [] };
 }
+
+/** A question the reader reported, checked: the question (or, kept by id, just its id) and where it starts. */
+class Reported {
+  constructor(
+    readonly question: { id: string },
+    readonly line: number,
+    readonly col: number,
+  ) {}
+}
+
+/** Stops the reader at the first question the check refuses: the located parse takes the file. */
+const INVALID = new Error('invalid question');
 
 /** Where each id is first written, found by a line scan. */
 function idLines(text: string): Map<string, { line: number; col: number }> {

@@ -21,29 +21,38 @@ const WORD_LIKE = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes
 const INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 /** Starts a plain scalar may not have: an indicator, or `-`, `?`, `:` before a space or the end. */
 const INDICATOR = /^(?:[,\]{}#&*!|>%@`]|[-?:](?: |$))/;
-const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
+/** The escapes a double-quoted scalar may use besides `\uXXXX`, by the code of the letter after `\`. */
+const ESCAPES: Readonly<Record<number, string>> = { 92: '\\', 34: '"', 47: '/', 110: '\n', 116: '\t' };
 
-/** Where a mapping written as a sequence item (`- key: ...`) starts: its first key's line and column. */
-export type ItemPositions = Map<object, { line: number; col: number }>;
+/**
+ * Called with each mapping written as an item of a top-level key's sequence (`- key: ...`: a
+ * bank's questions), the key, and where the item starts (its first key's line and column); what
+ * it returns takes the item's place. A caller can so check and reduce each question as it is
+ * read, instead of holding the whole file's tree.
+ */
+export type ItemSink = (item: Record<string, unknown>, key: string, line: number, col: number) => unknown;
 
 /**
  * The data of `text` as js-yaml would give it, or undefined when `text` is outside the subset.
- * With `positions`, also records where each mapping that is a sequence item starts (a bank's
- * questions), which saves the caller scanning the text for them.
+ * With `sink`, each item of a top-level key's sequence that is a mapping (a bank's question) is
+ * handed to it as soon as it is read.
  */
-export function readSimpleYaml(text: string, positions?: ItemPositions): unknown {
+export function readSimpleYaml(text: string, sink?: ItemSink): unknown {
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
   // The last line break ends the last line; it does not start an empty one.
   const broken = text.endsWith('\n');
   const body = broken ? text.length - 1 : text.length;
   // Line k runs from starts[k] to starts[k + 1] - 1: offsets, not a string per line, which for a
-  // large bank was hundreds of thousands of strings to allocate and collect.
-  const starts = [0];
-  for (let p = text.indexOf('\n'); p !== -1 && p < body; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
-  starts.push(body + 1);
-  const reader = new Reader(text, starts, broken, positions);
+  // large bank was hundreds of thousands of strings to allocate and collect. Counted first, so
+  // the offsets fill one typed array instead of a growing list (copied at each growth).
+  let lines = 1;
+  for (let p = text.indexOf('\n'); p !== -1 && p < body; p = text.indexOf('\n', p + 1)) lines++;
+  const starts = new Uint32Array(lines + 1);
+  for (let p = text.indexOf('\n'), k = 1; p !== -1 && p < body; p = text.indexOf('\n', p + 1)) starts[k++] = p + 1;
+  starts[lines] = body + 1;
+  const reader = new Reader(text, starts, broken, sink);
   const first = reader.next();
-  if (first === -1 || reader.indent(first) !== 0) return undefined;
+  if (first === -1 || reader.ind !== 0) return undefined;
   const value = reader.block(0);
   return value === NO || reader.next() !== -1 ? undefined : value;
 }
@@ -61,27 +70,37 @@ function keyColon(src: string, at: number, end: number): number {
   return c === 58 && (k + 1 === end || src.charCodeAt(k + 1) === 32) ? k : -1;
 }
 
+/** Where the last scalar `quoted` or `flowList` read ends: the offset just past it. */
+let scanned = 0;
+
 class Reader {
   /** The current line. */
   i = 0;
+  /**
+   * What `next` found, kept until the reader moves: that line's index (or -1 at the end), where
+   * it starts, where it ends (its line break, or the end of the text) and its indentation. Every
+   * line is looked at several times (is it blank, how far is it indented, does it continue the
+   * value before it); this measures it once.
+   */
+  at = -1;
+  s = 0;
+  e = 0;
+  ind = 0;
+  /** The line `next` last started from: while the reader stays there, `next` has its answer. */
+  private from = -1;
+  /** The top-level key whose value is being read, while one is. */
+  private topKey = '';
+  /** How many mappings the current line is inside. */
+  private depth = 0;
   readonly count: number;
   /** `finalBreak`: the text ends with a line break. */
   constructor(
     readonly src: string,
-    readonly starts: readonly number[],
+    readonly starts: Uint32Array,
     readonly finalBreak: boolean,
-    readonly positions?: ItemPositions,
+    readonly sink?: ItemSink,
   ) {
     this.count = starts.length - 1;
-  }
-
-  start(k: number): number {
-    return this.starts[k]!;
-  }
-
-  /** The offset just past line `k` (its line break, or the end of the text). */
-  end(k: number): number {
-    return this.starts[k + 1]! - 1;
   }
 
   /** The spaces at the start of line `k`. */
@@ -92,23 +111,35 @@ class Reader {
     return p - s;
   }
 
-  /** Line `k` is blank, or only a comment. */
-  blank(k: number): boolean {
-    const p = this.starts[k]! + this.indent(k);
-    return p === this.end(k) || this.src.charCodeAt(p) === 35; /* # */
-  }
-
-  /** The index of the next line that is not blank or a comment (and moves there), or -1 at the end. */
+  /**
+   * The index of the next line that is not blank or only a comment (and moves there), or -1 at
+   * the end; `s`, `e` and `ind` describe it.
+   */
   next(): number {
-    while (this.i < this.count && this.blank(this.i)) this.i++;
-    return this.i < this.count ? this.i : -1;
+    if (this.from === this.i) return this.at;
+    const { src, starts, count } = this;
+    let i = this.i;
+    for (; i < count; i++) {
+      const s = starts[i]!;
+      const e = starts[i + 1]! - 1;
+      let p = s;
+      while (src.charCodeAt(p) === 32) p++;
+      if (p !== e && src.charCodeAt(p) !== 35 /* # */) {
+        this.s = s;
+        this.e = e;
+        this.ind = p - s;
+        break;
+      }
+    }
+    this.i = i;
+    this.from = i;
+    this.at = i < count ? i : -1;
+    return this.at;
   }
 
-  /** The mapping or sequence whose lines start at column `indent`. */
+  /** The mapping or sequence whose lines start at column `indent`, on the line `next` found. */
   block(indent: number): unknown {
-    const { src } = this;
-    const s = this.start(this.i);
-    const e = this.end(this.i);
+    const { src, s, e } = this;
     if (src.charCodeAt(s + indent) === 45 /* - */ && (e === s + indent + 1 || src.charCodeAt(s + indent + 1) === 32)) return this.sequence(indent);
     return keyColon(src, s + indent, e) !== -1 ? this.mapping(indent) : NO;
   }
@@ -118,9 +149,8 @@ class Reader {
     const { src } = this;
     const out: Record<string, unknown> = {};
     for (let at = this.next(); at !== -1; at = this.next()) {
-      const s = this.start(at);
-      const e = this.end(at);
-      const ind = at === first ? indent : this.indent(at);
+      const { s, e } = this;
+      const ind = at === first ? indent : this.ind;
       if (ind < indent) break;
       if (ind > indent) return NO;
       const colon = keyColon(src, s + ind, e);
@@ -132,7 +162,10 @@ class Reader {
       if (Object.hasOwn(out, key) || key === '__proto__') return NO;
       let from = colon + 1;
       while (src.charCodeAt(from) === 32) from++;
-      const value = this.value(src.slice(from, e), indent, true);
+      if (this.depth === 0) this.topKey = key;
+      this.depth++;
+      const value = this.value(from, e, indent, true);
+      this.depth--;
       if (value === NO) return NO;
       out[key] = value;
     }
@@ -143,9 +176,7 @@ class Reader {
     const { src } = this;
     const out: unknown[] = [];
     for (let at = this.next(); at !== -1; at = this.next()) {
-      const s = this.start(at);
-      const e = this.end(at);
-      const ind = this.indent(at);
+      const { s, e, ind } = this;
       if (ind < indent) break;
       if (ind > indent) return NO;
       if (src.charCodeAt(s + ind) !== 45 /* - */) break;
@@ -156,12 +187,11 @@ class Reader {
       if (keyColon(src, s + col, e) !== -1) {
         // `- key: value`: a mapping whose keys line up with this first one.
         const item = this.mapping(col, at);
-        if (item !== NO) this.positions?.set(item, { line: at + 1, col: col + 1 });
-        value = item;
+        value = item !== NO && this.sink && this.depth === 1 ? this.sink(item, this.topKey, at + 1, col + 1) : item;
       } else if (src.charCodeAt(s + col) === 45 && (s + col + 1 === e || src.charCodeAt(s + col + 1) === 32)) {
         return NO;
       } else {
-        value = this.value(src.slice(s + col, e), indent, false);
+        value = this.value(s + col, e, indent, false);
       }
       if (value === NO) return NO;
       out.push(value);
@@ -170,55 +200,47 @@ class Reader {
   }
 
   /**
-   * The value written after `key: ` or `- ` on the current line (`text`, from its first
-   * non-space), reading on when it is a nested block or a block scalar. `parent` is the
-   * indentation of the key or the dash.
+   * The value written from offset `from` (its first non-space) to `e`, the end of the current
+   * line, after `key: ` or `- `, reading on when it is a nested block or a block scalar.
+   * `parent` is the indentation of the key or the dash.
    */
-  value(text: string, parent: number, inMapping: boolean): unknown {
+  value(from: number, e: number, parent: number, inMapping: boolean): unknown {
     this.i++;
-    const c = text.charCodeAt(0);
-    if (text === '' || c === 35 /* # */) {
-      const at = this.next();
-      if (at === -1) return null;
-      const ind = this.indent(at);
+    const { src } = this;
+    const c = src.charCodeAt(from);
+    if (from === e || c === 35 /* # */) {
+      if (this.next() === -1) return null;
+      const { ind } = this;
       if (ind > parent) return this.block(ind);
       // A sequence may sit at its key's own indentation.
-      if (inMapping && ind === parent && this.src.charCodeAt(this.start(at) + ind) === 45 /* - */) return this.sequence(ind);
+      if (inMapping && ind === parent && src.charCodeAt(this.s + ind) === 45 /* - */) return this.sequence(ind);
       return null;
     }
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(from, e, parent);
     let value: unknown;
-    let after = '';
-    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(text, parent);
     if (c === 39 /* ' */ || c === 34 /* " */) {
-      const q = quoted(text, 0);
-      if (!q) return NO;
-      value = q.value;
-      after = text.slice(q.end);
+      value = quoted(src, from, e);
+      if (value === undefined || !endsClean(src, scanned, e)) return NO;
     } else if (c === 91 /* [ */) {
-      const f = flowList(text);
-      if (!f) return NO;
-      value = f.value;
-      after = text.slice(f.end);
+      value = flowList(src, from, e);
+      if (value === undefined || !endsClean(src, scanned, e)) return NO;
     } else {
-      const cut = text.indexOf(' #');
-      const plain = (cut === -1 ? text : text.slice(0, cut)).trimEnd();
-      value = plainScalar(plain, false);
+      value = plainLine(src, from, e);
+      if (value === NO) return NO;
     }
-    if (value === NO || !endsClean(after)) return NO;
     // A more indented line after a one-line scalar continues it: multi-line scalars are left to js-yaml.
-    const at = this.next();
-    return at !== -1 && this.indent(at) > parent ? NO : value;
+    return this.next() !== -1 && this.ind > parent ? NO : value;
   }
 
-  /** `|`, `|-`, `|+`, `>`, `>-` or `>+`, with its lines indented past `parent`. */
-  blockScalar(header: string, parent: number): string | No {
-    const m = /^([|>])([-+]?)(?: +#.*| *)$/.exec(header);
+  /** `|`, `|-`, `|+`, `>`, `>-` or `>+` written from `from` to `e`, with its lines indented past `parent`. */
+  blockScalar(from: number, e: number, parent: number): string | No {
+    const m = /^([|>])([-+]?)(?: +#.*| *)$/.exec(this.src.slice(from, e));
     if (!m) return NO;
     const lines: string[] = [];
     let indent = -1;
     for (; this.i < this.count; this.i++) {
-      const s = this.start(this.i);
-      const len = this.end(this.i) - s;
+      const s = this.starts[this.i]!;
+      const len = this.starts[this.i + 1]! - 1 - s;
       const ind = this.indent(this.i);
       if (ind === len) {
         if (indent !== -1 && ind > indent) return NO; // trailing spaces that would be content
@@ -237,16 +259,16 @@ class Reader {
     if (indent === -1 || (this.i === this.count && !this.finalBreak)) return NO;
     let end = lines.length;
     while (end > 0 && lines[end - 1] === '') end--;
-    // Trailing blank lines belong to the text (and `+` keeps them); the reader moves back over them.
+    // Trailing blank lines belong to the text only with `+`, which keeps them.
     const trailing = lines.length - end;
-    const body = lines.slice(0, end);
+    lines.length = end;
     let text: string;
-    if (m[1] === '|') text = body.join('\n');
+    if (m[1] === '|') text = lines.join('\n');
     else {
-      if (body.some((l) => l.charCodeAt(0) === 32)) return NO; // more-indented lines fold differently
+      if (lines.some((l) => l.charCodeAt(0) === 32)) return NO; // more-indented lines fold differently
       text = '';
       let blank = 0;
-      for (const [k, l] of body.entries()) {
+      for (const [k, l] of lines.entries()) {
         if (l === '') {
           blank++;
           continue;
@@ -261,81 +283,117 @@ class Reader {
   }
 }
 
-/** Nothing after a scalar but spaces and a comment. */
-function endsClean(after: string): boolean {
-  const t = after.trimStart();
-  return t === '' || (t.charCodeAt(0) === 35 && t.length < after.length);
+/** Nothing from `at` to the line's end `e` but spaces and a comment (after at least one space). */
+function endsClean(src: string, at: number, e: number): boolean {
+  let k = at;
+  while (k < e && src.charCodeAt(k) === 32) k++;
+  return k === e || (src.charCodeAt(k) === 35 && k > at);
 }
 
-/** A one-line quoted scalar starting at `from`: its value and the index after the closing quote. */
-function quoted(text: string, from: number): { value: string; end: number } | undefined {
-  const q = text[from]!;
+/**
+ * A one-line quoted scalar starting at `from`, before the line's end `e`: its value (and in
+ * `scanned`, the offset after the closing quote), or undefined.
+ */
+function quoted(src: string, from: number, e: number): string | undefined {
+  const q = src.charCodeAt(from);
   let value = '';
-  for (let k = from + 1; k < text.length; k++) {
-    const ch = text[k]!;
+  // The characters from `run` on are copied as they are, up to the next quote or escape.
+  let run = from + 1;
+  for (let k = run; k < e; k++) {
+    const ch = src.charCodeAt(k);
     if (ch === q) {
-      if (q === "'" && text[k + 1] === "'") {
-        value += "'";
-        k++;
+      if (q === 39 && src.charCodeAt(k + 1) === 39) {
+        value += src.slice(run, k + 1); // '' is one '
+        run = ++k + 1;
         continue;
       }
-      return { value, end: k + 1 };
+      scanned = k + 1;
+      return value + src.slice(run, k);
     }
-    if (q === '"' && ch === '\\') {
-      const e = text[k + 1]!;
-      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(k + 2, k + 6))) {
-        const code = parseInt(text.slice(k + 2, k + 6), 16);
+    if (q === 34 && ch === 92 /* \ */) {
+      value += src.slice(run, k);
+      const esc = src.charCodeAt(k + 1);
+      if (esc === 117 /* u */) {
+        const hex = src.slice(k + 2, Math.min(k + 6, e));
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+        const code = parseInt(hex, 16);
         if (code >= 0xd800 && code <= 0xdfff) return undefined;
         value += String.fromCharCode(code);
         k += 5;
-        continue;
+      } else {
+        const to = ESCAPES[esc];
+        if (to === undefined || k + 1 >= e) return undefined;
+        value += to;
+        k++;
       }
-      if (!(e in ESCAPES)) return undefined;
-      value += ESCAPES[e];
-      k++;
-      continue;
+      run = k + 1;
     }
-    value += ch;
   }
   return undefined;
 }
 
-/** A one-line `[a, 'b', c]` of scalars: its value and the index after `]`. */
-function flowList(text: string): { value: unknown[]; end: number } | undefined {
+/** A one-line `[a, 'b', c]` of scalars starting at `from`, before the line's end `e` (and in `scanned`, the offset after `]`), or undefined. */
+function flowList(src: string, from: number, e: number): unknown[] | undefined {
   const out: unknown[] = [];
-  let k = 1;
+  let k = from + 1;
   for (;;) {
-    while (text.charCodeAt(k) === 32) k++;
-    if (text[k] === ']') return { value: out, end: k + 1 };
+    while (src.charCodeAt(k) === 32) k++;
+    if (k >= e) return undefined;
+    let c = src.charCodeAt(k);
+    if (c === 93 /* ] */) {
+      scanned = k + 1;
+      return out;
+    }
     let item: unknown;
-    if (text[k] === "'" || text[k] === '"') {
-      const q = quoted(text, k);
-      if (!q) return undefined;
-      item = q.value;
-      k = q.end;
+    if (c === 39 || c === 34) {
+      item = quoted(src, k, e);
+      if (item === undefined) return undefined;
+      k = scanned;
     } else {
-      let e = k;
-      for (let c = text.charCodeAt(e); c !== 44 /* , */ && c !== 93 /* ] */; c = text.charCodeAt(++e)) {
+      let end = k;
+      for (c = src.charCodeAt(end); c !== 44 /* , */ && c !== 93 /* ] */; c = src.charCodeAt(++end)) {
         // The end of the line, or `#`, `[`, `{`, `}` inside an item: left to js-yaml.
-        if (Number.isNaN(c) || c === 35 || c === 91 || c === 123 || c === 125) return undefined;
+        if (end >= e || c === 35 || c === 91 || c === 123 || c === 125) return undefined;
       }
-      const plain = text.slice(k, e).trimEnd();
-      if (plain === '') return undefined;
-      item = plainScalar(plain, true);
+      let last = end;
+      while (last > k && src.charCodeAt(last - 1) === 32) last--;
+      if (last === k) return undefined;
+      const plain = src.slice(k, last);
+      // `a: b` or `a:` in a flow list is a mapping, to js-yaml.
+      if (plain.includes(': ') || plain.endsWith(':')) return undefined;
+      item = plainScalar(plain);
       if (item === NO) return undefined;
-      k = e;
+      k = end;
     }
     out.push(item);
-    while (text.charCodeAt(k) === 32) k++;
-    if (text[k] === ',') k++;
-    else if (text[k] !== ']') return undefined;
+    while (src.charCodeAt(k) === 32) k++;
+    if (k >= e) return undefined;
+    if (src.charCodeAt(k) === 44) k++;
+    else if (src.charCodeAt(k) !== 93) return undefined;
   }
 }
 
-/** A plain scalar's value: a string, a plain integer, true, false or null; NO for anything subtler. */
-function plainScalar(text: string, inFlow: boolean): unknown {
-  if (text === '') return inFlow ? NO : null;
-  if (text.includes(': ') || text.endsWith(':') || text.includes(' #')) return NO;
+/**
+ * A plain scalar written from `from` to the line's end `e`, where it may be followed by a comment
+ * (` #...`). NO when it holds `: ` or ends in `:` (YAML reads a mapping there).
+ */
+function plainLine(src: string, from: number, e: number): unknown {
+  let stop = e;
+  for (let k = from; k < e; k++) {
+    const c = src.charCodeAt(k);
+    if (c === 32) {
+      if (src.charCodeAt(k + 1) === 35 /* # */) {
+        stop = k;
+        break;
+      }
+    } else if (c === 58 /* : */ && (k + 1 === e || src.charCodeAt(k + 1) === 32)) return NO;
+  }
+  while (src.charCodeAt(stop - 1) === 32) stop--;
+  return plainScalar(src.slice(from, stop));
+}
+
+/** A plain scalar's value (a non-empty text with no `: ` or comment in it): a string, a plain integer, true, false or null; NO for anything subtler. */
+function plainScalar(text: string): unknown {
   const c = text.charCodeAt(0);
   // Most scalars start with a letter and are longer than any word a schema reads: only strings.
   const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);

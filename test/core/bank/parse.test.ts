@@ -6,7 +6,7 @@ import { LineCounter, parseDocument, type Node } from 'yaml';
 import { parseBankText } from '../../../src/core/bank/parse.js';
 import { parseCleanBank } from '../../../src/core/bank/parse-clean.js';
 import { parseDuration } from '../../../src/core/bank/schema.js';
-import { readSimpleYaml, type ItemPositions } from '../../../src/core/bank/simple-yaml.js';
+import { readSimpleYaml, type ItemSink } from '../../../src/core/bank/simple-yaml.js';
 import { ROOT } from '../../helpers/cli.js';
 
 const bank = (body: string) => `category: definitions\nquestions:\n${body}`;
@@ -109,7 +109,7 @@ describe('where the clean-file path places questions', () => {
     const doc = parseDocument(text, { lineCounter: counter });
     return (doc.toJS() as { questions: unknown[] }).questions.map((_, i) => counter.linePos((doc.getIn(['questions', i], true) as Node).range![0]));
   };
-  const places = (text: string, load: (t: string, p: ItemPositions) => unknown) => {
+  const places = (text: string, load: (t: string, sink: ItemSink) => unknown) => {
     const r = parseCleanBank(text, 'b.yaml', load);
     return r?.kind === 'questions' ? r.questions.map((x) => ({ line: x.source.line, col: x.source.col })) : undefined;
   };
