@@ -3,25 +3,18 @@
 // @ts-nocheck
 /* eslint-disable */
 "use strict";
-export const questions = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"questions":{"type":"array","items":{"$ref":"question"}}},"required":["questions"],"additionalProperties":false,"$id":"questions"};
-const schema20 = {"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"prompt":{"type":"string","pattern":"\\S"},"topics":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}},"difficulty":{"anyOf":[{"type":"number","const":1},{"type":"number","const":2},{"type":"number","const":3}]},"time_limit":{"anyOf":[{"type":"string","pattern":"^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"},{"type":"integer","exclusiveMinimum":0,"maximum":9007199254740991}]},"key_points":{"type":"array","items":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"object","properties":{"point":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":"string","pattern":"\\S"}},"weight":{"type":"number","exclusiveMinimum":0,"maximum":10}},"required":["point"],"additionalProperties":false}]}},"model_answer":{"type":"string","pattern":"\\S"},"ungraded":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"}},"follow_ups":{"type":"array","items":{"type":"string","pattern":"\\S"}},"references":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["id","prompt","topics","difficulty"],"additionalProperties":false,"if":{"not":{"required":["ungraded"],"properties":{"ungraded":{"const":true}}}},"then":{"required":["key_points","model_answer"],"properties":{"key_points":{"type":"array","minItems":1}}},"$id":"question"};
-const func1 = Object.prototype.hasOwnProperty;
-const pattern3 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "");
-const pattern4 = new RegExp("\\S", "");
-const pattern6 = new RegExp("^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$", "");
+export const questions = validate21;
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"questions":{"type":"array","items":{"$ref":"question"}}},"required":["questions"],"additionalProperties":false,"$id":"questions"};
+const schema7 = {"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"category":{"type":"string","enum":["definitions","troubleshooting","system-design","behavioural","behavioral"]},"prompt":{"type":"string","pattern":"\\S"},"topics":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}},"difficulty":{"type":"number","enum":[1,2,3]},"time_limit":{"anyOf":[{"type":"string","pattern":"^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"},{"type":"integer","exclusiveMinimum":0,"maximum":9007199254740991}]},"key_points":{"type":"array","items":{"anyOf":[{"type":"string","pattern":"\\S"},{"type":"object","properties":{"point":{"type":"string","pattern":"\\S"},"accept":{"type":"array","items":{"type":"string","pattern":"\\S"}},"weight":{"type":"number","exclusiveMinimum":0,"maximum":10}},"required":["point"],"additionalProperties":false}]}},"model_answer":{"type":"string","pattern":"\\S"},"ungraded":{"type":"boolean"},"hints":{"type":"array","items":{"type":"string","pattern":"\\S"}},"follow_ups":{"type":"array","items":{"type":"string","pattern":"\\S"}},"references":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["id","prompt","topics","difficulty"],"additionalProperties":false,"if":{"not":{"required":["ungraded"],"properties":{"ungraded":{"const":true}}}},"then":{"required":["key_points","model_answer"],"properties":{"key_points":{"type":"array","minItems":1}}},"$id":"question"};
+const func2 = Object.prototype.hasOwnProperty;
+const pattern0 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "");
+const pattern1 = new RegExp("\\S", "");
+const pattern3 = new RegExp("^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$", "");
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="question" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs1 = errors;
 let valid0 = true;
 const _errs2 = errors;
@@ -91,7 +84,7 @@ const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if(((data.key_points === undefined) && (missing1 = "key_points")) || ((data.model_answer === undefined) && (missing1 = "model_answer"))){
-validate53.errors = [{instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate22.errors = [{instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
@@ -101,12 +94,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(Array.isArray(data1)){
 if(data1.length < 1){
-validate53.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/then/properties/key_points/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate22.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/then/properties/key_points/minItems",keyword:"minItems",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/then/properties/key_points/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/then/properties/key_points/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -115,13 +108,9 @@ return false;
 }
 var _valid0 = _errs6 === errors;
 valid0 = _valid0;
-if(valid0){
-var props0 = {};
-props0.key_points = true;
-}
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -129,21 +118,21 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate53.errors = vErrors;
+validate22.errors = vErrors;
 return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if(((((data.id === undefined) && (missing2 = "id")) || ((data.prompt === undefined) && (missing2 = "prompt"))) || ((data.topics === undefined) && (missing2 = "topics"))) || ((data.difficulty === undefined) && (missing2 = "difficulty"))){
-validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2}}];
 return false;
 }
 else {
 const _errs9 = errors;
 for(const key0 in data){
-if(!(func1.call(schema20.properties, key0))){
-validate53.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func2.call(schema7.properties, key0))){
+validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -154,13 +143,13 @@ let data2 = data.id;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data2 === "string"){
-if(!pattern3.test(data2)){
-validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+if(!pattern0.test(data2)){
+validate22.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -174,11 +163,11 @@ if(data.category !== undefined){
 let data3 = data.category;
 const _errs12 = errors;
 if(typeof data3 !== "string"){
-validate53.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((((data3 === "definitions") || (data3 === "troubleshooting")) || (data3 === "system-design")) || (data3 === "behavioural")) || (data3 === "behavioral"))){
-validate53.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema20.properties.category.enum},message:"must be equal to one of the allowed values"}];
+validate22.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema7.properties.category.enum}}];
 return false;
 }
 var valid4 = _errs12 === errors;
@@ -192,13 +181,13 @@ let data4 = data.prompt;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-validate53.errors = [{instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern1.test(data4)){
+validate22.errors = [{instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -214,7 +203,7 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data5)){
 if(data5.length < 1){
-validate53.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate22.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/minItems",keyword:"minItems",params:{limit: 1}}];
 return false;
 }
 else {
@@ -225,13 +214,13 @@ let data6 = data5[i0];
 const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data6 === "string"){
-if(!pattern3.test(data6)){
-validate53.errors = [{instancePath:instancePath+"/topics/" + i0,schemaPath:"#/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+if(!pattern0.test(data6)){
+validate22.errors = [{instancePath:instancePath+"/topics/" + i0,schemaPath:"#/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/topics/" + i0,schemaPath:"#/properties/topics/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/topics/" + i0,schemaPath:"#/properties/topics/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -243,7 +232,7 @@ break;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/topics",schemaPath:"#/properties/topics/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -256,99 +245,13 @@ if(valid4){
 if(data.difficulty !== undefined){
 let data7 = data.difficulty;
 const _errs20 = errors;
-const _errs21 = errors;
-let valid6 = false;
-const _errs22 = errors;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err4 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(1 !== data7){
-const err5 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var _valid1 = _errs22 === errors;
-valid6 = valid6 || _valid1;
-const _errs24 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err6 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(2 !== data7){
-const err7 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid1 = _errs24 === errors;
-valid6 = valid6 || _valid1;
-const _errs26 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err8 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(3 !== data7){
-const err9 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid1 = _errs26 === errors;
-valid6 = valid6 || _valid1;
-if(!valid6){
-const err10 = {instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate53.errors = vErrors;
+validate22.errors = [{instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
-else {
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
+if(!(((data7 === 1) || (data7 === 2)) || (data7 === 3))){
+validate22.errors = [{instancePath:instancePath+"/difficulty",schemaPath:"#/properties/difficulty/enum",keyword:"enum",params:{allowedValues: schema7.properties.difficulty.enum}}];
+return false;
 }
 var valid4 = _errs20 === errors;
 }
@@ -358,14 +261,134 @@ var valid4 = true;
 if(valid4){
 if(data.time_limit !== undefined){
 let data8 = data.time_limit;
-const _errs28 = errors;
-const _errs29 = errors;
-let valid7 = false;
-const _errs30 = errors;
-if(errors === _errs30){
+const _errs22 = errors;
+const _errs23 = errors;
+let valid6 = false;
+const _errs24 = errors;
+if(errors === _errs24){
 if(typeof data8 === "string"){
-if(!pattern6.test(data8)){
-const err11 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"},message:"must match pattern \""+"^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"+"\""};
+if(!pattern3.test(data8)){
+const err4 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*(?=[^1-9]*[1-9])(?:(\\d+)|(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)\\s*$"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/0/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid1 = _errs24 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs26 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err6 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(errors === _errs26){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+const err7 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+if(data8 <= 0 || isNaN(data8)){
+const err8 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs26 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err9 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+validate22.errors = vErrors;
+return false;
+}
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid4 = _errs22 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.key_points !== undefined){
+let data9 = data.key_points;
+const _errs28 = errors;
+if(errors === _errs28){
+if(Array.isArray(data9)){
+var valid7 = true;
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+const _errs30 = errors;
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data10 === "string"){
+if(!pattern1.test(data10)){
+const err10 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -375,8 +398,15 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs32 === errors;
+valid8 = valid8 || _valid2;
+if(!valid8){
+const _errs34 = errors;
+if(errors === _errs34){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing3;
+if((data10.point === undefined) && (missing3 = "point")){
+const err12 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/required",keyword:"required",params:{missingProperty: missing3}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -385,12 +415,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-var _valid2 = _errs30 === errors;
-valid7 = valid7 || _valid2;
-const _errs32 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err13 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const _errs36 = errors;
+for(const key1 in data10){
+if(!(((key1 === "point") || (key1 === "accept")) || (key1 === "weight"))){
+const err13 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -398,11 +427,17 @@ else {
 vErrors.push(err13);
 }
 errors++;
+break;
 }
-if(errors === _errs32){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 9007199254740991 || isNaN(data8)){
-const err14 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+}
+if(_errs36 === errors){
+if(data10.point !== undefined){
+let data11 = data10.point;
+const _errs37 = errors;
+if(errors === _errs37){
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+const err14 = {instancePath:instancePath+"/key_points/" + i1+"/point",schemaPath:"#/properties/key_points/items/anyOf/1/properties/point/pattern",keyword:"pattern",params:{pattern: "\\S"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -411,9 +446,9 @@ vErrors.push(err14);
 }
 errors++;
 }
+}
 else {
-if(data8 <= 0 || isNaN(data8)){
-const err15 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf/1/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err15 = {instancePath:instancePath+"/key_points/" + i1+"/point",schemaPath:"#/properties/key_points/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -423,12 +458,26 @@ vErrors.push(err15);
 errors++;
 }
 }
+var valid9 = _errs37 === errors;
 }
+else {
+var valid9 = true;
 }
-var _valid2 = _errs32 === errors;
-valid7 = valid7 || _valid2;
-if(!valid7){
-const err16 = {instancePath:instancePath+"/time_limit",schemaPath:"#/properties/time_limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(valid9){
+if(data10.accept !== undefined){
+let data12 = data10.accept;
+const _errs39 = errors;
+if(errors === _errs39){
+if(Array.isArray(data12)){
+var valid10 = true;
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err16 = {instancePath:instancePath+"/key_points/" + i1+"/accept/" + i2,schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/items/pattern",keyword:"pattern",params:{pattern: "\\S"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -436,43 +485,10 @@ else {
 vErrors.push(err16);
 }
 errors++;
-validate53.errors = vErrors;
-return false;
+}
 }
 else {
-errors = _errs29;
-if(vErrors !== null){
-if(_errs29){
-vErrors.length = _errs29;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid4 = _errs28 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data.key_points !== undefined){
-let data9 = data.key_points;
-const _errs34 = errors;
-if(errors === _errs34){
-if(Array.isArray(data9)){
-var valid8 = true;
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-const _errs36 = errors;
-const _errs37 = errors;
-let valid9 = false;
-const _errs38 = errors;
-if(errors === _errs38){
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err17 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/0/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err17 = {instancePath:instancePath+"/key_points/" + i1+"/accept/" + i2,schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -482,8 +498,14 @@ vErrors.push(err17);
 errors++;
 }
 }
+var valid10 = _errs41 === errors;
+if(!valid10){
+break;
+}
+}
+}
 else {
-const err18 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/key_points/" + i1+"/accept",schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -493,14 +515,19 @@ vErrors.push(err18);
 errors++;
 }
 }
-var _valid3 = _errs38 === errors;
-valid9 = valid9 || _valid3;
-const _errs40 = errors;
-if(errors === _errs40){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing3;
-if((data10.point === undefined) && (missing3 = "point")){
-const err19 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+var valid9 = _errs39 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data10.weight !== undefined){
+let data14 = data10.weight;
+const _errs43 = errors;
+if(errors === _errs43){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 10 || isNaN(data14)){
+const err19 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -510,10 +537,8 @@ vErrors.push(err19);
 errors++;
 }
 else {
-const _errs42 = errors;
-for(const key1 in data10){
-if(!(((key1 === "point") || (key1 === "accept")) || (key1 === "weight"))){
-const err20 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data14 <= 0 || isNaN(data14)){
+const err20 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -521,17 +546,11 @@ else {
 vErrors.push(err20);
 }
 errors++;
-break;
 }
 }
-if(_errs42 === errors){
-if(data10.point !== undefined){
-let data11 = data10.point;
-const _errs43 = errors;
-if(errors === _errs43){
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err21 = {instancePath:instancePath+"/key_points/" + i1+"/point",schemaPath:"#/properties/key_points/items/anyOf/1/properties/point/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err21 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -541,8 +560,18 @@ vErrors.push(err21);
 errors++;
 }
 }
+var valid9 = _errs43 === errors;
+}
 else {
-const err22 = {instancePath:instancePath+"/key_points/" + i1+"/point",schemaPath:"#/properties/key_points/items/anyOf/1/properties/point/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -552,26 +581,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-var valid10 = _errs43 === errors;
+var _valid2 = _errs34 === errors;
+valid8 = valid8 || _valid2;
 }
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data10.accept !== undefined){
-let data12 = data10.accept;
-const _errs45 = errors;
-if(errors === _errs45){
-if(Array.isArray(data12)){
-var valid11 = true;
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-const _errs47 = errors;
-if(errors === _errs47){
-if(typeof data13 === "string"){
-if(!pattern4.test(data13)){
-const err23 = {instancePath:instancePath+"/key_points/" + i1+"/accept/" + i2,schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!valid8){
+const err23 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -579,139 +593,32 @@ else {
 vErrors.push(err23);
 }
 errors++;
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/key_points/" + i1+"/accept/" + i2,schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-var valid11 = _errs47 === errors;
-if(!valid11){
-break;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/key_points/" + i1+"/accept",schemaPath:"#/properties/key_points/items/anyOf/1/properties/accept/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-var valid10 = _errs45 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data10.weight !== undefined){
-let data14 = data10.weight;
-const _errs49 = errors;
-if(errors === _errs49){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 10 || isNaN(data14)){
-const err26 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-if(data14 <= 0 || isNaN(data14)){
-const err27 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/key_points/" + i1+"/weight",schemaPath:"#/properties/key_points/items/anyOf/1/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-var valid10 = _errs49 === errors;
-}
-else {
-var valid10 = true;
-}
-}
-}
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-var _valid3 = _errs40 === errors;
-valid9 = valid9 || _valid3;
-if(!valid9){
-const err30 = {instancePath:instancePath+"/key_points/" + i1,schemaPath:"#/properties/key_points/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-validate53.errors = vErrors;
+validate22.errors = vErrors;
 return false;
 }
 else {
-errors = _errs37;
+errors = _errs31;
 if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+if(_errs31){
+vErrors.length = _errs31;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid8 = _errs36 === errors;
-if(!valid8){
+var valid7 = _errs30 === errors;
+if(!valid7){
 break;
 }
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/properties/key_points/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/key_points",schemaPath:"#/properties/key_points/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid4 = _errs34 === errors;
+var valid4 = _errs28 === errors;
 }
 else {
 var valid4 = true;
@@ -719,32 +626,32 @@ var valid4 = true;
 if(valid4){
 if(data.model_answer !== undefined){
 let data15 = data.model_answer;
-const _errs51 = errors;
-if(errors === _errs51){
+const _errs45 = errors;
+if(errors === _errs45){
 if(typeof data15 === "string"){
-if(!pattern4.test(data15)){
-validate53.errors = [{instancePath:instancePath+"/model_answer",schemaPath:"#/properties/model_answer/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern1.test(data15)){
+validate22.errors = [{instancePath:instancePath+"/model_answer",schemaPath:"#/properties/model_answer/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/model_answer",schemaPath:"#/properties/model_answer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/model_answer",schemaPath:"#/properties/model_answer/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid4 = _errs51 === errors;
+var valid4 = _errs45 === errors;
 }
 else {
 var valid4 = true;
 }
 if(valid4){
 if(data.ungraded !== undefined){
-const _errs53 = errors;
+const _errs47 = errors;
 if(typeof data.ungraded !== "boolean"){
-validate53.errors = [{instancePath:instancePath+"/ungraded",schemaPath:"#/properties/ungraded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate22.errors = [{instancePath:instancePath+"/ungraded",schemaPath:"#/properties/ungraded/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid4 = _errs53 === errors;
+var valid4 = _errs47 === errors;
 }
 else {
 var valid4 = true;
@@ -752,38 +659,38 @@ var valid4 = true;
 if(valid4){
 if(data.hints !== undefined){
 let data17 = data.hints;
-const _errs55 = errors;
-if(errors === _errs55){
+const _errs49 = errors;
+if(errors === _errs49){
 if(Array.isArray(data17)){
-var valid12 = true;
+var valid11 = true;
 const len3 = data17.length;
 for(let i3=0; i3<len3; i3++){
 let data18 = data17[i3];
-const _errs57 = errors;
-if(errors === _errs57){
+const _errs51 = errors;
+if(errors === _errs51){
 if(typeof data18 === "string"){
-if(!pattern4.test(data18)){
-validate53.errors = [{instancePath:instancePath+"/hints/" + i3,schemaPath:"#/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern1.test(data18)){
+validate22.errors = [{instancePath:instancePath+"/hints/" + i3,schemaPath:"#/properties/hints/items/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/hints/" + i3,schemaPath:"#/properties/hints/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/hints/" + i3,schemaPath:"#/properties/hints/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid12 = _errs57 === errors;
-if(!valid12){
+var valid11 = _errs51 === errors;
+if(!valid11){
 break;
 }
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/hints",schemaPath:"#/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/hints",schemaPath:"#/properties/hints/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid4 = _errs55 === errors;
+var valid4 = _errs49 === errors;
 }
 else {
 var valid4 = true;
@@ -791,38 +698,38 @@ var valid4 = true;
 if(valid4){
 if(data.follow_ups !== undefined){
 let data19 = data.follow_ups;
-const _errs59 = errors;
-if(errors === _errs59){
+const _errs53 = errors;
+if(errors === _errs53){
 if(Array.isArray(data19)){
-var valid13 = true;
+var valid12 = true;
 const len4 = data19.length;
 for(let i4=0; i4<len4; i4++){
 let data20 = data19[i4];
-const _errs61 = errors;
-if(errors === _errs61){
+const _errs55 = errors;
+if(errors === _errs55){
 if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-validate53.errors = [{instancePath:instancePath+"/follow_ups/" + i4,schemaPath:"#/properties/follow_ups/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern1.test(data20)){
+validate22.errors = [{instancePath:instancePath+"/follow_ups/" + i4,schemaPath:"#/properties/follow_ups/items/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/follow_ups/" + i4,schemaPath:"#/properties/follow_ups/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/follow_ups/" + i4,schemaPath:"#/properties/follow_ups/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid13 = _errs61 === errors;
-if(!valid13){
+var valid12 = _errs55 === errors;
+if(!valid12){
 break;
 }
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/follow_ups",schemaPath:"#/properties/follow_ups/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/follow_ups",schemaPath:"#/properties/follow_ups/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid4 = _errs59 === errors;
+var valid4 = _errs53 === errors;
 }
 else {
 var valid4 = true;
@@ -830,38 +737,38 @@ var valid4 = true;
 if(valid4){
 if(data.references !== undefined){
 let data21 = data.references;
-const _errs63 = errors;
-if(errors === _errs63){
+const _errs57 = errors;
+if(errors === _errs57){
 if(Array.isArray(data21)){
-var valid14 = true;
+var valid13 = true;
 const len5 = data21.length;
 for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
-const _errs65 = errors;
-if(errors === _errs65){
+const _errs59 = errors;
+if(errors === _errs59){
 if(typeof data22 === "string"){
-if(!pattern4.test(data22)){
-validate53.errors = [{instancePath:instancePath+"/references/" + i5,schemaPath:"#/properties/references/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern1.test(data22)){
+validate22.errors = [{instancePath:instancePath+"/references/" + i5,schemaPath:"#/properties/references/items/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/references/" + i5,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/references/" + i5,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid14 = _errs65 === errors;
-if(!valid14){
+var valid13 = _errs59 === errors;
+if(!valid13){
 break;
 }
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid4 = _errs63 === errors;
+var valid4 = _errs57 === errors;
 }
 else {
 var valid4 = true;
@@ -881,39 +788,31 @@ var valid4 = true;
 }
 }
 else {
-validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate53.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="questions" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.questions === undefined) && (missing0 = "questions")){
-validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "category") || (key0 === "questions"))){
-validate52.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -923,11 +822,11 @@ if(data.category !== undefined){
 let data0 = data.category;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate52.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((((data0 === "definitions") || (data0 === "troubleshooting")) || (data0 === "system-design")) || (data0 === "behavioural")) || (data0 === "behavioral"))){
-validate52.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema19.properties.category.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema6.properties.category.enum}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -945,8 +844,8 @@ var valid1 = true;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
-if(!(validate53(data1[i0], {instancePath:instancePath+"/questions/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate22(data1[i0], {instancePath:instancePath+"/questions/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs6 === errors;
@@ -956,7 +855,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -970,41 +869,33 @@ var valid0 = true;
 }
 }
 else {
-validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate52.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const glossary = validate55;
-const schema21 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"glossary":{"type":"array","items":{"anyOf":[{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},{"type":"object","properties":{"terms":{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},"note":{"type":"string"}},"required":["terms"],"additionalProperties":false}]}}},"required":["glossary"],"additionalProperties":false,"$id":"glossary"};
+export const glossary = validate24;
+const schema8 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"glossary":{"type":"array","items":{"anyOf":[{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},{"type":"object","properties":{"terms":{"minItems":2,"type":"array","items":{"type":"string","pattern":"\\S"}},"note":{"type":"string"}},"required":["terms"],"additionalProperties":false}]}}},"required":["glossary"],"additionalProperties":false,"$id":"glossary"};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="glossary" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.glossary === undefined) && (missing0 = "glossary")){
-validate55.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "glossary")){
-validate55.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -1026,7 +917,7 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data1)){
 if(data1.length < 2){
-const err0 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+const err0 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/0/minItems",keyword:"minItems",params:{limit: 2}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1043,8 +934,8 @@ let data2 = data1[i1];
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err1 = {instancePath:instancePath+"/glossary/" + i0+"/" + i1,schemaPath:"#/properties/glossary/items/anyOf/0/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern1.test(data2)){
+const err1 = {instancePath:instancePath+"/glossary/" + i0+"/" + i1,schemaPath:"#/properties/glossary/items/anyOf/0/items/pattern",keyword:"pattern",params:{pattern: "\\S"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1055,7 +946,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/glossary/" + i0+"/" + i1,schemaPath:"#/properties/glossary/items/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/glossary/" + i0+"/" + i1,schemaPath:"#/properties/glossary/items/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1073,7 +964,7 @@ break;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err3 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/0/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1085,12 +976,13 @@ errors++;
 }
 var _valid0 = _errs6 === errors;
 valid2 = valid2 || _valid0;
+if(!valid2){
 const _errs10 = errors;
 if(errors === _errs10){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if((data1.terms === undefined) && (missing1 = "terms")){
-const err4 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+const err4 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/1/required",keyword:"required",params:{missingProperty: missing1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1103,7 +995,7 @@ else {
 const _errs12 = errors;
 for(const key1 in data1){
 if(!((key1 === "terms") || (key1 === "note"))){
-const err5 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err5 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1121,7 +1013,7 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(Array.isArray(data3)){
 if(data3.length < 2){
-const err6 = {instancePath:instancePath+"/glossary/" + i0+"/terms",schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+const err6 = {instancePath:instancePath+"/glossary/" + i0+"/terms",schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/minItems",keyword:"minItems",params:{limit: 2}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1138,8 +1030,8 @@ let data4 = data3[i2];
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err7 = {instancePath:instancePath+"/glossary/" + i0+"/terms/" + i2,schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern1.test(data4)){
+const err7 = {instancePath:instancePath+"/glossary/" + i0+"/terms/" + i2,schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/items/pattern",keyword:"pattern",params:{pattern: "\\S"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1150,7 +1042,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/glossary/" + i0+"/terms/" + i2,schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/glossary/" + i0+"/terms/" + i2,schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1168,7 +1060,7 @@ break;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/glossary/" + i0+"/terms",schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath:instancePath+"/glossary/" + i0+"/terms",schemaPath:"#/properties/glossary/items/anyOf/1/properties/terms/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1187,7 +1079,7 @@ if(valid4){
 if(data1.note !== undefined){
 const _errs17 = errors;
 if(typeof data1.note !== "string"){
-const err10 = {instancePath:instancePath+"/glossary/" + i0+"/note",schemaPath:"#/properties/glossary/items/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/glossary/" + i0+"/note",schemaPath:"#/properties/glossary/items/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1206,7 +1098,7 @@ var valid4 = true;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1218,8 +1110,9 @@ errors++;
 }
 var _valid0 = _errs10 === errors;
 valid2 = valid2 || _valid0;
+}
 if(!valid2){
-const err12 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err12 = {instancePath:instancePath+"/glossary/" + i0,schemaPath:"#/properties/glossary/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1227,7 +1120,7 @@ else {
 vErrors.push(err12);
 }
 errors++;
-validate55.errors = vErrors;
+validate24.errors = vErrors;
 return false;
 }
 else {
@@ -1248,7 +1141,7 @@ break;
 }
 }
 else {
-validate55.errors = [{instancePath:instancePath+"/glossary",schemaPath:"#/properties/glossary/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate24.errors = [{instancePath:instancePath+"/glossary",schemaPath:"#/properties/glossary/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -1257,41 +1150,33 @@ return false;
 }
 }
 else {
-validate55.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate55.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ask_the_interviewer = validate56;
-const schema22 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"ask_the_interviewer":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"ask":{"type":"string","pattern":"\\S"},"why":{"type":"string","pattern":"\\S"},"topics":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"required":["id","ask","why"],"additionalProperties":false}}},"required":["ask_the_interviewer"],"additionalProperties":false,"$id":"ask_the_interviewer"};
+export const ask_the_interviewer = validate25;
+const schema9 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"ask_the_interviewer":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"ask":{"type":"string","pattern":"\\S"},"why":{"type":"string","pattern":"\\S"},"topics":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"required":["id","ask","why"],"additionalProperties":false}}},"required":["ask_the_interviewer"],"additionalProperties":false,"$id":"ask_the_interviewer"};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="ask_the_interviewer" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ask_the_interviewer === undefined) && (missing0 = "ask_the_interviewer")){
-validate56.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "ask_the_interviewer")){
-validate56.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -1311,14 +1196,14 @@ if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if((((data1.id === undefined) && (missing1 = "id")) || ((data1.ask === undefined) && (missing1 = "ask"))) || ((data1.why === undefined) && (missing1 = "why"))){
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/required",keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
 const _errs6 = errors;
 for(const key1 in data1){
 if(!((((key1 === "id") || (key1 === "ask")) || (key1 === "why")) || (key1 === "topics"))){
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
 return false;
 break;
 }
@@ -1329,13 +1214,13 @@ let data2 = data1.id;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(!pattern3.test(data2)){
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+if(!pattern0.test(data2)){
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"}}];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/id",schemaPath:"#/properties/ask_the_interviewer/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -1350,13 +1235,13 @@ let data3 = data1.ask;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern1.test(data3)){
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/ask",schemaPath:"#/properties/ask_the_interviewer/items/properties/ask/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -1371,13 +1256,13 @@ let data4 = data1.why;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+if(!pattern1.test(data4)){
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/why",schemaPath:"#/properties/ask_the_interviewer/items/properties/why/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -1399,13 +1284,13 @@ let data6 = data5[i1];
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data6 === "string"){
-if(!pattern3.test(data6)){
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""}];
+if(!pattern0.test(data6)){
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"}}];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics/" + i1,schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -1416,7 +1301,7 @@ break;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics",schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0+"/topics",schemaPath:"#/properties/ask_the_interviewer/items/properties/topics/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -1432,7 +1317,7 @@ var valid2 = true;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer/" + i0,schemaPath:"#/properties/ask_the_interviewer/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1443,7 +1328,7 @@ break;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/ask_the_interviewer",schemaPath:"#/properties/ask_the_interviewer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate25.errors = [{instancePath:instancePath+"/ask_the_interviewer",schemaPath:"#/properties/ask_the_interviewer/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -1452,14 +1337,13 @@ return false;
 }
 }
 else {
-validate56.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate56.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const question = validate53;
+export const question = validate22;
 
