@@ -21,6 +21,20 @@ const lazyChildProcess = {
   },
 };
 
+// `import process from 'node:process'` (chalk, env-paths) makes Node build an ES-module facade over
+// every property of process, and reading them runs lazy getters: process.report loads the
+// diagnostic-report code. That was about 10 ms of every command's start-up. The module's default
+// export is the global `process` object itself, so the bundle takes the global. A named import
+// from it fails the build ("No matching export") instead of quietly reading undefined; require()
+// calls are left as they are (Node's require gives the object without a facade).
+const globalProcess = {
+  name: 'global-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: 'process', namespace: 'global-process' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'export default globalThis.process;', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: { 'sre-drill': 'src/entry.ts' },
   outdir: 'dist',
@@ -30,7 +44,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['better-sqlite3', 'playwright-core'],
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, globalProcess],
   chunkNames: 'chunks/[name]-[hash]',
   // `--version` prints this without reading package.json (src/main.ts).
   define: { SRE_DRILL_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
