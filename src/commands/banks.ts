@@ -65,7 +65,7 @@ export async function banksValidate(ctx: Context, opts: JsonOpt, args: string[])
     return v.issues.length ? EXIT.usage : EXIT.ok;
   }
   if (v.issues.length) throw new BankError(v.issues);
-  ctx.out(`${ctx.theme.c.green('✓')} ${v.files} file${v.files === 1 ? '' : 's'}, ${v.questions} questions: no problems found`);
+  ctx.out(`${ctx.theme.c.green('✓')} ${v.files} file${v.files === 1 ? '' : 's'}, ${v.questions} question${v.questions === 1 ? '' : 's'}: no problems found`);
   return EXIT.ok;
 }
 

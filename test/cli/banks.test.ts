@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, runCli, spawnCli, testEnv } from '../helpers/cli.js';
@@ -27,6 +28,14 @@ describe('sre-drill banks', () => {
     const r = spawnCli(['banks', 'validate', VALID]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('✓ 2 files, 4 questions: no problems found');
+  });
+
+  it('says "1 file, 1 question" in the singular', async () => {
+    const dir = tempDir('sre-drill-one-');
+    writeFileSync(join(dir, 'one.yaml'), 'questions:\n  - id: one\n    prompt: What is an SLO?\n    topics: [slo]\n    difficulty: 1\n    key_points: [A target for an SLI]\n    model_answer: A target for an SLI.\n');
+    const r = await runCli(['banks', 'validate', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('✓ 1 file, 1 question: no problems found');
   });
 
   it('validates broken banks: exit 2, located lines, no stack trace (spawned)', () => {
@@ -88,9 +97,7 @@ describe('sre-drill banks', () => {
   });
 
   it('never lets bank text drive the terminal', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'sre-drill-evil-'));
+    const dir = tempDir('sre-drill-evil-');
     writeFileSync(join(dir, 'evil.yaml'), 'questions:\n  - id: evil\n    prompt: "Hi\\e]0;owned\\a\\e[2J there\\e]52;c;ZWNobyBoaQ==\\a"\n    topics: [x]\n    difficulty: 1\n    key_points: ["\\e[31mred\\e[0m point"]\n    model_answer: "ok\\a"\n');
     const r = await runCli(['banks', 'show', 'evil', '--bank', dir]);
     expect(r.code).toBe(0);
