@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 import { main } from '../../src/main.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,7 +21,9 @@ export interface CliResult {
 const NO_CONFIG = mkdtempSync(join(tmpdir(), 'sre-drill-noconfig-'));
 // Readable by the unprivileged user some tests run the CLI as.
 chmodSync(NO_CONFIG, 0o755);
-process.on('exit', () => rmSync(NO_CONFIG, { recursive: true, force: true }));
+// Removed when the test file that loaded this module is done (vitest's workers end without an
+// 'exit' event, which left one folder behind per test file and run).
+afterAll(() => rmSync(NO_CONFIG, { recursive: true, force: true }));
 
 /** A clean environment: no colour, no user data folder, no user config, no debug. */
 export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -56,9 +58,18 @@ export function spawnCli(argv: string[], opts: { input?: string; env?: NodeJS.Pr
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A temp folder for this test, removed after it. */
+/** Temp folders made by this test file, removed when it ends. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A temp folder, removed when the test file ends. (Registering an afterEach hook from inside a
+ * running test, as this did, never ran it: every test run left some two hundred folders behind.)
+ */
 export function tempDir(prefix = 'sre-drill-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
