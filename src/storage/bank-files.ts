@@ -93,8 +93,12 @@ function readBytes(file: string, limit: number): Buffer | number {
   }
 }
 
-/** A file's text, or the refusal of an oversized, non-UTF-8 or unreadable file as a located issue. */
-export function readBankText(file: string, cwd: string): { text: string; shown: string } | ParsedFile {
+/**
+ * A file's bytes (without a byte-order mark), or the refusal of an oversized, non-UTF-8 or
+ * unreadable file as a located issue. The bytes are the shared read buffer: valid until the next
+ * read.
+ */
+export function readBankBytes(file: string, cwd: string): { bytes: Buffer; shown: string } | ParsedFile {
   const shown = displayPath(file, cwd);
   const refuse = (message: string): ParsedFile => ({ kind: 'invalid', file: shown, issues: [{ file: shown, line: 1, col: 1, path: '', message }] });
   let bytes: Buffer;
@@ -109,9 +113,15 @@ export function readBankText(file: string, cwd: string): { text: string; shown: 
     const at = firstInvalidUtf8(bytes);
     return { kind: 'invalid', file: shown, issues: [{ file: shown, line: at.line, col: at.col, path: '', message: 'refused: not UTF-8 text (save the file as UTF-8)' }] };
   }
-  // isUtf8 and toString are several times faster than a fatal TextDecoder; the BOM goes as it did.
-  const text = bytes.toString('utf8');
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, shown };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { bytes: bom ? bytes.subarray(3) : bytes, shown };
+}
+
+/** A file's text, or the refusal of an oversized, non-UTF-8 or unreadable file as a located issue. */
+export function readBankText(file: string, cwd: string): { text: string; shown: string } | ParsedFile {
+  const read = readBankBytes(file, cwd);
+  // isUtf8 and toString are several times faster than a fatal TextDecoder.
+  return 'bytes' in read ? { text: read.bytes.toString('utf8'), shown: read.shown } : read;
 }
 
 function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
@@ -187,15 +197,17 @@ async function parseLazily(files: readonly string[], cwd: string, keep: Keep = '
   const [{ parseCleanBank }, { readSimpleYaml }] = await Promise.all([import('../core/bank/parse-clean.js'), import('../core/bank/simple-yaml.js')]);
   let parseBankText: typeof import('../core/bank/parse.js').parseBankText | undefined;
   for (const file of files) {
-    const read = readBankText(file, cwd);
-    if (!('text' in read)) {
+    const read = readBankBytes(file, cwd);
+    if (!('bytes' in read)) {
       out.set(file, read);
       continue;
     }
-    let parsed = parseCleanBank(read.text, read.shown, readSimpleYaml, keep);
+    // The simple reader takes the bytes; only a file it cannot take is decoded, for the parsers.
+    let parsed = parseCleanBank(read.bytes, read.shown, readSimpleYaml, keep);
     if (!parsed) {
+      const text = read.bytes.toString('utf8');
       parseBankText ??= (await import('../core/bank/parse.js')).parseBankText;
-      parsed = parseBankText(read.text, read.shown);
+      parsed = parseBankText(text, read.shown);
     }
     out.set(file, parsed);
   }

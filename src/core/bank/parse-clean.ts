@@ -10,7 +10,8 @@ export type Keep = 'questions' | 'ids';
 const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/gm;
 
 /**
- * The fast path for a clean file, with `load` reading the YAML (the simple reader, or js-yaml):
+ * The fast path for a clean file (its UTF-8 bytes), with `load` reading the YAML (the simple
+ * reader, or js-yaml):
  * both read large banks many times faster than the yaml package's document model. They give no
  * source positions beyond where the simple reader saw each question start, so this answers only
  * when the file loads and validates cleanly and every question's place is known (from the reader,
@@ -19,7 +20,7 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
  * Validity is decided by the check compiled from the schema, so neither zod nor a YAML library
  * is loaded for a clean file (kept apart from `parse.ts` for that).
  */
-export function parseCleanBank(text: string, file: string, load: (text: string, sink: ItemSink) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
+export function parseCleanBank(src: Buffer, file: string, load: (src: Buffer, sink: ItemSink) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
   // The reader reports each question where it starts; it is checked there and then, and (`ids`)
   // reduced to its id, so a large bank's questions are collected young instead of held to the end.
   const sink: ItemSink = (item, key, line, col) => {
@@ -30,7 +31,7 @@ export function parseCleanBank(text: string, file: string, load: (text: string, 
   };
   let data: unknown;
   try {
-    data = load(text, sink);
+    data = load(src, sink);
   } catch {
     return undefined;
   }
@@ -57,7 +58,7 @@ export function parseCleanBank(text: string, file: string, load: (text: string, 
       // checked here, and placed by a scan for its id line.
       if (!check.question(item)) return undefined;
       q = item as RawQuestion;
-      pos = (where ??= idLines(text)).get(q.id);
+      pos = (where ??= idLines(src.toString('utf8'))).get(q.id);
       if (!pos) return undefined;
     }
     const source = { file, line: pos.line, col: pos.col, index };

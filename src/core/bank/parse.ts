@@ -195,7 +195,7 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
 
 /** The fast path: the simple reader, or js-yaml for YAML outside its subset without anchors. */
 function parseFast(text: string, file: string): ParsedFile | undefined {
-  return parseCleanBank(text, file, (t, sink) => readSimpleYaml(t, sink) ?? (ANCHOR_OR_ALIAS.test(t) ? undefined : fastLoad(t, { schema: CORE_SCHEMA })));
+  return parseCleanBank(Buffer.from(text, 'utf8'), file, (src, sink) => readSimpleYaml(src, sink) ?? (ANCHOR_OR_ALIAS.test(text) ? undefined : fastLoad(text, { schema: CORE_SCHEMA })));
 }
 
 /** The ids (with locations) of the questions in a file that failed validation, for duplicate checks. */

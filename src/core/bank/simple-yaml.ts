@@ -4,6 +4,11 @@
  * literal or folded block scalars. It reads a 1,000-question bank several times faster than
  * js-yaml, whose event stream and construction were most of `banks validate` (issue 2).
  *
+ * It reads the file's bytes (UTF-8), not a decoded text: only keys and values become strings.
+ * Decoding a whole file made a string as large as the file in fresh memory, kept until the end of
+ * the command; over many files that grew the heap, and first touches of memory (page faults) were
+ * a large part of `banks validate`.
+ *
  * It returns exactly what js-yaml's core schema gives, or `undefined` for anything outside that
  * subset (anchors, tags, multi-line plain or quoted scalars, flow mappings, numbers other than
  * plain integers, tabs, CRLF, duplicate keys, ...), and the caller then asks js-yaml. A test
@@ -33,28 +38,39 @@ const ESCAPES: Readonly<Record<number, string>> = { 92: '\\', 34: '"', 47: '/', 
 export type ItemSink = (item: Record<string, unknown>, key: string, line: number, col: number) => unknown;
 
 /**
- * The data of `text` as js-yaml would give it, or undefined when `text` is outside the subset.
- * With `sink`, each item of a top-level key's sequence that is a mapping (a bank's question) is
- * handed to it as soon as it is read.
+ * The data of the UTF-8 bytes `src` as js-yaml would give it, or undefined when they are outside
+ * the subset. With `sink`, each item of a top-level key's sequence that is a mapping (a bank's
+ * question) is handed to it as soon as it is read.
  */
-export function readSimpleYaml(text: string, sink?: ItemSink): unknown {
-  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
+export function readSimpleYaml(src: Buffer, sink?: ItemSink): unknown {
+  const size = src.length;
+  if (src.indexOf(13) !== -1 || src.indexOf(9) !== -1 || (src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf)) return undefined;
   // The last line break ends the last line; it does not start an empty one.
-  const broken = text.endsWith('\n');
-  const body = broken ? text.length - 1 : text.length;
-  // Line k runs from starts[k] to starts[k + 1] - 1: offsets, not a string per line, which for a
-  // large bank was hundreds of thousands of strings to allocate and collect. Counted first, so
-  // the offsets fill one typed array instead of a growing list (copied at each growth).
+  const broken = src[size - 1] === 10;
+  const body = broken ? size - 1 : size;
+  // Line k runs from starts[k] to starts[k + 1] - 1: offsets, not a string per line.
+  let starts = new Uint32Array(Math.max(64, size >> 5));
   let lines = 1;
-  for (let p = text.indexOf('\n'); p !== -1 && p < body; p = text.indexOf('\n', p + 1)) lines++;
-  const starts = new Uint32Array(lines + 1);
-  for (let p = text.indexOf('\n'), k = 1; p !== -1 && p < body; p = text.indexOf('\n', p + 1)) starts[k++] = p + 1;
+  for (let p = 0; p < body; p++) {
+    if (src[p] !== 10) continue;
+    if (lines + 1 >= starts.length) {
+      const more = new Uint32Array(starts.length * 2);
+      more.set(starts);
+      starts = more;
+    }
+    starts[lines++] = p + 1;
+  }
   starts[lines] = body + 1;
-  const reader = new Reader(text, starts, broken, sink);
+  const reader = new Reader(src, starts, lines, broken, sink);
   const first = reader.next();
   if (first === -1 || reader.ind !== 0) return undefined;
   const value = reader.block(0);
   return value === NO || reader.next() !== -1 ? undefined : value;
+}
+
+/** The text of bytes `from` to `to` of `src`. */
+function decode(src: Buffer, from: number, to: number): string {
+  return src.toString('utf8', from, to);
 }
 
 /**
@@ -62,12 +78,12 @@ export function readSimpleYaml(text: string, sink?: ItemSink): unknown {
  * followed by a space or the end of its line (at `end`), or -1. A scan, not a regular expression:
  * it runs on every line. The line break after a line stops every scan here, as the end would.
  */
-function keyColon(src: string, at: number, end: number): number {
-  let c = src.charCodeAt(at);
+function keyColon(src: Buffer, at: number, end: number): number {
+  let c = src[at]!;
   if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return -1;
   let k = at + 1;
-  for (c = src.charCodeAt(k); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = src.charCodeAt(++k));
-  return c === 58 && (k + 1 === end || src.charCodeAt(k + 1) === 32) ? k : -1;
+  for (c = src[k]!; (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = src[++k]!);
+  return c === 58 && (k + 1 === end || src[k + 1] === 32) ? k : -1;
 }
 
 /** Where the last scalar `quoted` or `flowList` read ends: the offset just past it. */
@@ -92,22 +108,20 @@ class Reader {
   private topKey = '';
   /** How many mappings the current line is inside. */
   private depth = 0;
-  readonly count: number;
-  /** `finalBreak`: the text ends with a line break. */
+  /** `count`: how many lines there are; `finalBreak`: the text ends with a line break. */
   constructor(
-    readonly src: string,
+    readonly src: Buffer,
     readonly starts: Uint32Array,
+    readonly count: number,
     readonly finalBreak: boolean,
     readonly sink?: ItemSink,
-  ) {
-    this.count = starts.length - 1;
-  }
+  ) {}
 
   /** The spaces at the start of line `k`. */
   indent(k: number): number {
     const s = this.starts[k]!;
     let p = s;
-    while (this.src.charCodeAt(p) === 32) p++;
+    while (this.src[p] === 32) p++;
     return p - s;
   }
 
@@ -123,8 +137,8 @@ class Reader {
       const s = starts[i]!;
       const e = starts[i + 1]! - 1;
       let p = s;
-      while (src.charCodeAt(p) === 32) p++;
-      if (p !== e && src.charCodeAt(p) !== 35 /* # */) {
+      while (src[p] === 32) p++;
+      if (p !== e && src[p] !== 35 /* # */) {
         this.s = s;
         this.e = e;
         this.ind = p - s;
@@ -140,7 +154,7 @@ class Reader {
   /** The mapping or sequence whose lines start at column `indent`, on the line `next` found. */
   block(indent: number): unknown {
     const { src, s, e } = this;
-    if (src.charCodeAt(s + indent) === 45 /* - */ && (e === s + indent + 1 || src.charCodeAt(s + indent + 1) === 32)) return this.sequence(indent);
+    if (src[s + indent] === 45 /* - */ && (e === s + indent + 1 || src[s + indent + 1] === 32)) return this.sequence(indent);
     return keyColon(src, s + indent, e) !== -1 ? this.mapping(indent) : NO;
   }
 
@@ -155,13 +169,13 @@ class Reader {
       if (ind > indent) return NO;
       const colon = keyColon(src, s + ind, e);
       if (colon === -1) {
-        if (src.charCodeAt(s + ind) === 45 /* - */) break; // a sequence at its parent key's indentation ends here
+        if (src[s + ind] === 45 /* - */) break; // a sequence at its parent key's indentation ends here
         return NO;
       }
-      const key = src.slice(s + ind, colon);
+      const key = decode(src, s + ind, colon);
       if (Object.hasOwn(out, key) || key === '__proto__') return NO;
       let from = colon + 1;
-      while (src.charCodeAt(from) === 32) from++;
+      while (src[from] === 32) from++;
       if (this.depth === 0) this.topKey = key;
       this.depth++;
       const value = this.value(from, e, indent, true);
@@ -179,16 +193,16 @@ class Reader {
       const { s, e, ind } = this;
       if (ind < indent) break;
       if (ind > indent) return NO;
-      if (src.charCodeAt(s + ind) !== 45 /* - */) break;
-      if (s + ind + 1 < e && src.charCodeAt(s + ind + 1) !== 32) return NO;
+      if (src[s + ind] !== 45 /* - */) break;
+      if (s + ind + 1 < e && src[s + ind + 1] !== 32) return NO;
       let col = ind + 1;
-      while (src.charCodeAt(s + col) === 32) col++;
+      while (src[s + col] === 32) col++;
       let value: unknown;
       if (keyColon(src, s + col, e) !== -1) {
         // `- key: value`: a mapping whose keys line up with this first one.
         const item = this.mapping(col, at);
         value = item !== NO && this.sink && this.depth === 1 ? this.sink(item, this.topKey, at + 1, col + 1) : item;
-      } else if (src.charCodeAt(s + col) === 45 && (s + col + 1 === e || src.charCodeAt(s + col + 1) === 32)) {
+      } else if (src[s + col] === 45 && (s + col + 1 === e || src[s + col + 1] === 32)) {
         return NO;
       } else {
         value = this.value(s + col, e, indent, false);
@@ -207,13 +221,13 @@ class Reader {
   value(from: number, e: number, parent: number, inMapping: boolean): unknown {
     this.i++;
     const { src } = this;
-    const c = src.charCodeAt(from);
+    const c = src[from];
     if (from === e || c === 35 /* # */) {
       if (this.next() === -1) return null;
       const { ind } = this;
       if (ind > parent) return this.block(ind);
       // A sequence may sit at its key's own indentation.
-      if (inMapping && ind === parent && src.charCodeAt(this.s + ind) === 45 /* - */) return this.sequence(ind);
+      if (inMapping && ind === parent && src[this.s + ind] === 45 /* - */) return this.sequence(ind);
       return null;
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(from, e, parent);
@@ -234,7 +248,7 @@ class Reader {
 
   /** `|`, `|-`, `|+`, `>`, `>-` or `>+` written from `from` to `e`, with its lines indented past `parent`. */
   blockScalar(from: number, e: number, parent: number): string | No {
-    const m = /^([|>])([-+]?)(?: +#.*| *)$/.exec(this.src.slice(from, e));
+    const m = /^([|>])([-+]?)(?: +#.*| *)$/.exec(decode(this.src, from, e));
     if (!m) return NO;
     const lines: string[] = [];
     let indent = -1;
@@ -253,7 +267,7 @@ class Reader {
         indent = ind;
       }
       if (ind < indent) break;
-      lines.push(this.src.slice(s + indent, s + len));
+      lines.push(decode(this.src, s + indent, s + len));
     }
     // At the end of a file without a final line break, clipping differs: left to js-yaml.
     if (indent === -1 || (this.i === this.count && !this.finalBreak)) return NO;
@@ -284,37 +298,37 @@ class Reader {
 }
 
 /** Nothing from `at` to the line's end `e` but spaces and a comment (after at least one space). */
-function endsClean(src: string, at: number, e: number): boolean {
+function endsClean(src: Buffer, at: number, e: number): boolean {
   let k = at;
-  while (k < e && src.charCodeAt(k) === 32) k++;
-  return k === e || (src.charCodeAt(k) === 35 && k > at);
+  while (k < e && src[k] === 32) k++;
+  return k === e || (src[k] === 35 && k > at);
 }
 
 /**
  * A one-line quoted scalar starting at `from`, before the line's end `e`: its value (and in
  * `scanned`, the offset after the closing quote), or undefined.
  */
-function quoted(src: string, from: number, e: number): string | undefined {
-  const q = src.charCodeAt(from);
+function quoted(src: Buffer, from: number, e: number): string | undefined {
+  const q = src[from];
   let value = '';
   // The characters from `run` on are copied as they are, up to the next quote or escape.
   let run = from + 1;
   for (let k = run; k < e; k++) {
-    const ch = src.charCodeAt(k);
+    const ch = src[k];
     if (ch === q) {
-      if (q === 39 && src.charCodeAt(k + 1) === 39) {
-        value += src.slice(run, k + 1); // '' is one '
+      if (q === 39 && src[k + 1] === 39) {
+        value += decode(src, run, k + 1); // '' is one '
         run = ++k + 1;
         continue;
       }
       scanned = k + 1;
-      return value + src.slice(run, k);
+      return value + decode(src, run, k);
     }
     if (q === 34 && ch === 92 /* \ */) {
-      value += src.slice(run, k);
-      const esc = src.charCodeAt(k + 1);
+      value += decode(src, run, k);
+      const esc = src[k + 1] ?? 0;
       if (esc === 117 /* u */) {
-        const hex = src.slice(k + 2, Math.min(k + 6, e));
+        const hex = decode(src, k + 2, Math.min(k + 6, e));
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
         const code = parseInt(hex, 16);
         if (code >= 0xd800 && code <= 0xdfff) return undefined;
@@ -333,13 +347,13 @@ function quoted(src: string, from: number, e: number): string | undefined {
 }
 
 /** A one-line `[a, 'b', c]` of scalars starting at `from`, before the line's end `e` (and in `scanned`, the offset after `]`), or undefined. */
-function flowList(src: string, from: number, e: number): unknown[] | undefined {
+function flowList(src: Buffer, from: number, e: number): unknown[] | undefined {
   const out: unknown[] = [];
   let k = from + 1;
   for (;;) {
-    while (src.charCodeAt(k) === 32) k++;
+    while (src[k] === 32) k++;
     if (k >= e) return undefined;
-    let c = src.charCodeAt(k);
+    let c = src[k];
     if (c === 93 /* ] */) {
       scanned = k + 1;
       return out;
@@ -351,14 +365,14 @@ function flowList(src: string, from: number, e: number): unknown[] | undefined {
       k = scanned;
     } else {
       let end = k;
-      for (c = src.charCodeAt(end); c !== 44 /* , */ && c !== 93 /* ] */; c = src.charCodeAt(++end)) {
+      for (c = src[end]; c !== 44 /* , */ && c !== 93 /* ] */; c = src[++end]) {
         // The end of the line, or `#`, `[`, `{`, `}` inside an item: left to js-yaml.
         if (end >= e || c === 35 || c === 91 || c === 123 || c === 125) return undefined;
       }
       let last = end;
-      while (last > k && src.charCodeAt(last - 1) === 32) last--;
+      while (last > k && src[last - 1] === 32) last--;
       if (last === k) return undefined;
-      const plain = src.slice(k, last);
+      const plain = decode(src, k, last);
       // `a: b` or `a:` in a flow list is a mapping, to js-yaml.
       if (plain.includes(': ') || plain.endsWith(':')) return undefined;
       item = plainScalar(plain);
@@ -366,10 +380,10 @@ function flowList(src: string, from: number, e: number): unknown[] | undefined {
       k = end;
     }
     out.push(item);
-    while (src.charCodeAt(k) === 32) k++;
+    while (src[k] === 32) k++;
     if (k >= e) return undefined;
-    if (src.charCodeAt(k) === 44) k++;
-    else if (src.charCodeAt(k) !== 93) return undefined;
+    if (src[k] === 44) k++;
+    else if (src[k] !== 93) return undefined;
   }
 }
 
@@ -377,19 +391,19 @@ function flowList(src: string, from: number, e: number): unknown[] | undefined {
  * A plain scalar written from `from` to the line's end `e`, where it may be followed by a comment
  * (` #...`). NO when it holds `: ` or ends in `:` (YAML reads a mapping there).
  */
-function plainLine(src: string, from: number, e: number): unknown {
+function plainLine(src: Buffer, from: number, e: number): unknown {
   let stop = e;
   for (let k = from; k < e; k++) {
-    const c = src.charCodeAt(k);
+    const c = src[k];
     if (c === 32) {
-      if (src.charCodeAt(k + 1) === 35 /* # */) {
+      if (src[k + 1] === 35 /* # */) {
         stop = k;
         break;
       }
-    } else if (c === 58 /* : */ && (k + 1 === e || src.charCodeAt(k + 1) === 32)) return NO;
+    } else if (c === 58 /* : */ && (k + 1 === e || src[k + 1] === 32)) return NO;
   }
-  while (src.charCodeAt(stop - 1) === 32) stop--;
-  return plainScalar(src.slice(from, stop));
+  while (src[stop - 1] === 32) stop--;
+  return plainScalar(decode(src, from, stop));
 }
 
 /** A plain scalar's value (a non-empty text with no `: ` or comment in it): a string, a plain integer, true, false or null; NO for anything subtler. */

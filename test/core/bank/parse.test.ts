@@ -109,8 +109,8 @@ describe('where the clean-file path places questions', () => {
     const doc = parseDocument(text, { lineCounter: counter });
     return (doc.toJS() as { questions: unknown[] }).questions.map((_, i) => counter.linePos((doc.getIn(['questions', i], true) as Node).range![0]));
   };
-  const places = (text: string, load: (t: string, sink: ItemSink) => unknown) => {
-    const r = parseCleanBank(text, 'b.yaml', load);
+  const places = (text: string, load: (src: Buffer, sink: ItemSink) => unknown) => {
+    const r = parseCleanBank(Buffer.from(text), 'b.yaml', load);
     return r?.kind === 'questions' ? r.questions.map((x) => ({ line: x.source.line, col: x.source.col })) : undefined;
   };
 
@@ -122,7 +122,7 @@ describe('where the clean-file path places questions', () => {
       if (!/^questions:/m.test(text)) continue;
       const want = located(text);
       expect(places(text, readSimpleYaml), f).toEqual(want);
-      expect(places(text, (t) => load(t, { schema: CORE_SCHEMA })), f).toEqual(want);
+      expect(places(text, (src) => load(src.toString('utf8'), { schema: CORE_SCHEMA })), f).toEqual(want);
       questions += want.length;
     }
     expect(questions).toBeGreaterThan(100);
