@@ -51,8 +51,13 @@ export function readSimpleYaml(src: Buffer, sink?: ItemSink): unknown {
   // Line k runs from starts[k] to starts[k + 1] - 1: offsets, not a string per line.
   let starts = new Uint32Array(Math.max(64, size >> 5));
   let lines = 1;
+  let ascii = true;
   for (let p = 0; p < body; p++) {
-    if (src[p] !== 10) continue;
+    const c = src[p]!;
+    if (c !== 10) {
+      if (c > 127) ascii = false;
+      continue;
+    }
     if (lines + 1 >= starts.length) {
       const more = new Uint32Array(starts.length * 2);
       more.set(starts);
@@ -61,16 +66,41 @@ export function readSimpleYaml(src: Buffer, sink?: ItemSink): unknown {
     starts[lines++] = p + 1;
   }
   starts[lines] = body + 1;
-  const reader = new Reader(src, starts, lines, broken, sink);
+  const reader = new Reader(new Source(src, ascii), starts, lines, broken, sink);
   const first = reader.next();
   if (first === -1 || reader.ind !== 0) return undefined;
   const value = reader.block(0);
   return value === NO || reader.next() !== -1 ? undefined : value;
 }
 
-/** The text of bytes `from` to `to` of `src`. */
-function decode(src: Buffer, from: number, to: number): string {
-  return src.toString('utf8', from, to);
+/** The bytes of ASCII text decoded at once, as one string, for the values in them. */
+const WINDOW = 16 * 1024;
+
+/**
+ * A file's bytes and the text of any run of them. An ASCII file (most banks) is decoded a window of
+ * 16 KB at a time and its values are cut from that string: one call into Node for hundreds of
+ * values instead of one each, which was the larger part of reading a value. Other files are
+ * decoded value by value, as a UTF-8 character's bytes must be read together.
+ */
+class Source {
+  private start = 0;
+  private end = 0;
+  private window = '';
+  constructor(
+    readonly bytes: Buffer,
+    private readonly ascii: boolean,
+  ) {}
+
+  /** The text of bytes `from` to `to`. */
+  text(from: number, to: number): string {
+    if (!this.ascii) return this.bytes.toString('utf8', from, to);
+    if (from < this.start || to > this.end) {
+      this.start = from;
+      this.end = Math.min(this.bytes.length, Math.max(to, from + WINDOW));
+      this.window = this.bytes.toString('latin1', this.start, this.end);
+    }
+    return this.window.slice(from - this.start, to - this.start);
+  }
 }
 
 /**
@@ -109,13 +139,16 @@ class Reader {
   /** How many mappings the current line is inside. */
   private depth = 0;
   /** `count`: how many lines there are; `finalBreak`: the text ends with a line break. */
+  readonly src: Buffer;
   constructor(
-    readonly src: Buffer,
+    readonly source: Source,
     readonly starts: Uint32Array,
     readonly count: number,
     readonly finalBreak: boolean,
     readonly sink?: ItemSink,
-  ) {}
+  ) {
+    this.src = source.bytes;
+  }
 
   /** The spaces at the start of line `k`. */
   indent(k: number): number {
@@ -172,7 +205,7 @@ class Reader {
         if (src[s + ind] === 45 /* - */) break; // a sequence at its parent key's indentation ends here
         return NO;
       }
-      const key = decode(src, s + ind, colon);
+      const key = this.source.text(s + ind, colon);
       if (Object.hasOwn(out, key) || key === '__proto__') return NO;
       let from = colon + 1;
       while (src[from] === 32) from++;
@@ -233,13 +266,13 @@ class Reader {
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(from, e, parent);
     let value: unknown;
     if (c === 39 /* ' */ || c === 34 /* " */) {
-      value = quoted(src, from, e);
+      value = quoted(this.source, from, e);
       if (value === undefined || !endsClean(src, scanned, e)) return NO;
     } else if (c === 91 /* [ */) {
-      value = flowList(src, from, e);
+      value = flowList(this.source, from, e);
       if (value === undefined || !endsClean(src, scanned, e)) return NO;
     } else {
-      value = plainLine(src, from, e);
+      value = plainLine(this.source, from, e);
       if (value === NO) return NO;
     }
     // A more indented line after a one-line scalar continues it: multi-line scalars are left to js-yaml.
@@ -248,7 +281,7 @@ class Reader {
 
   /** `|`, `|-`, `|+`, `>`, `>-` or `>+` written from `from` to `e`, with its lines indented past `parent`. */
   blockScalar(from: number, e: number, parent: number): string | No {
-    const m = /^([|>])([-+]?)(?: +#.*| *)$/.exec(decode(this.src, from, e));
+    const m = /^([|>])([-+]?)(?: +#.*| *)$/.exec(this.source.text(from, e));
     if (!m) return NO;
     const lines: string[] = [];
     let indent = -1;
@@ -267,7 +300,7 @@ class Reader {
         indent = ind;
       }
       if (ind < indent) break;
-      lines.push(decode(this.src, s + indent, s + len));
+      lines.push(this.source.text(s + indent, s + len));
     }
     // At the end of a file without a final line break, clipping differs: left to js-yaml.
     if (indent === -1 || (this.i === this.count && !this.finalBreak)) return NO;
@@ -308,7 +341,8 @@ function endsClean(src: Buffer, at: number, e: number): boolean {
  * A one-line quoted scalar starting at `from`, before the line's end `e`: its value (and in
  * `scanned`, the offset after the closing quote), or undefined.
  */
-function quoted(src: Buffer, from: number, e: number): string | undefined {
+function quoted(source: Source, from: number, e: number): string | undefined {
+  const src = source.bytes;
   const q = src[from];
   let value = '';
   // The characters from `run` on are copied as they are, up to the next quote or escape.
@@ -317,18 +351,18 @@ function quoted(src: Buffer, from: number, e: number): string | undefined {
     const ch = src[k];
     if (ch === q) {
       if (q === 39 && src[k + 1] === 39) {
-        value += decode(src, run, k + 1); // '' is one '
+        value += source.text(run, k + 1); // '' is one '
         run = ++k + 1;
         continue;
       }
       scanned = k + 1;
-      return value + decode(src, run, k);
+      return value + source.text(run, k);
     }
     if (q === 34 && ch === 92 /* \ */) {
-      value += decode(src, run, k);
+      value += source.text(run, k);
       const esc = src[k + 1] ?? 0;
       if (esc === 117 /* u */) {
-        const hex = decode(src, k + 2, Math.min(k + 6, e));
+        const hex = source.text(k + 2, Math.min(k + 6, e));
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
         const code = parseInt(hex, 16);
         if (code >= 0xd800 && code <= 0xdfff) return undefined;
@@ -347,7 +381,8 @@ function quoted(src: Buffer, from: number, e: number): string | undefined {
 }
 
 /** A one-line `[a, 'b', c]` of scalars starting at `from`, before the line's end `e` (and in `scanned`, the offset after `]`), or undefined. */
-function flowList(src: Buffer, from: number, e: number): unknown[] | undefined {
+function flowList(source: Source, from: number, e: number): unknown[] | undefined {
+  const src = source.bytes;
   const out: unknown[] = [];
   let k = from + 1;
   for (;;) {
@@ -360,7 +395,7 @@ function flowList(src: Buffer, from: number, e: number): unknown[] | undefined {
     }
     let item: unknown;
     if (c === 39 || c === 34) {
-      item = quoted(src, k, e);
+      item = quoted(source, k, e);
       if (item === undefined) return undefined;
       k = scanned;
     } else {
@@ -372,7 +407,7 @@ function flowList(src: Buffer, from: number, e: number): unknown[] | undefined {
       let last = end;
       while (last > k && src[last - 1] === 32) last--;
       if (last === k) return undefined;
-      const plain = decode(src, k, last);
+      const plain = source.text(k, last);
       // `a: b` or `a:` in a flow list is a mapping, to js-yaml.
       if (plain.includes(': ') || plain.endsWith(':')) return undefined;
       item = plainScalar(plain);
@@ -391,7 +426,8 @@ function flowList(src: Buffer, from: number, e: number): unknown[] | undefined {
  * A plain scalar written from `from` to the line's end `e`, where it may be followed by a comment
  * (` #...`). NO when it holds `: ` or ends in `:` (YAML reads a mapping there).
  */
-function plainLine(src: Buffer, from: number, e: number): unknown {
+function plainLine(source: Source, from: number, e: number): unknown {
+  const src = source.bytes;
   let stop = e;
   for (let k = from; k < e; k++) {
     const c = src[k];
@@ -403,7 +439,7 @@ function plainLine(src: Buffer, from: number, e: number): unknown {
     } else if (c === 58 /* : */ && (k + 1 === e || src[k + 1] === 32)) return NO;
   }
   while (src[stop - 1] === 32) stop--;
-  return plainScalar(decode(src, from, stop));
+  return plainScalar(source.text(from, stop));
 }
 
 /** A plain scalar's value (a non-empty text with no `: ` or comment in it): a string, a plain integer, true, false or null; NO for anything subtler. */
