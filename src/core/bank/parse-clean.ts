@@ -21,17 +21,9 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
  * is loaded for a clean file (kept apart from `parse.ts` for that).
  */
 export function parseCleanBank(src: Buffer, file: string, load: (src: Buffer, sink: ItemSink) => unknown, keep: Keep = 'questions'): ParsedFile | undefined {
-  // The reader reports each question where it starts; it is checked there and then, and (`ids`)
-  // reduced to its id, so a large bank's questions are collected young instead of held to the end.
-  const sink: ItemSink = (item, key, line, col) => {
-    if (key !== 'questions') return item;
-    if (!check.question(item)) throw INVALID;
-    const q = item as RawQuestion;
-    return new Reported(keep === 'ids' ? { id: q.id } : q, line, col);
-  };
   let data: unknown;
   try {
-    data = load(src, sink);
+    data = load(src, keep === 'ids' ? keepId : keepQuestion);
   } catch {
     return undefined;
   }
@@ -65,6 +57,20 @@ export function parseCleanBank(src: Buffer, file: string, load: (src: Buffer, si
     questions.push(keep === 'ids' ? idOnlyQuestion(q.id, source) : toQuestion(q, bank.category, source));
   }
   return { kind, file, questions, issues: [] };
+}
+
+/**
+ * The reader reports each question where it starts: it is checked there and then, and (`ids`)
+ * reduced to its id, so a large bank's questions are collected young instead of held to the end.
+ * Made once, not a closure for each file: the reader's call to it then always meets the same
+ * function, and V8 keeps its compiled code from one file to the next.
+ */
+const keepQuestion: ItemSink = (item, key, line, col) => (key === 'questions' ? report(item, item as RawQuestion, line, col) : item);
+const keepId: ItemSink = (item, key, line, col) => (key === 'questions' ? report(item, { id: (item as RawQuestion).id }, line, col) : item);
+
+function report(item: unknown, kept: { id: string }, line: number, col: number): Reported {
+  if (!check.question(item)) throw INVALID;
+  return new Reported(kept, line, col);
 }
 
 /** A question the reader reported, checked: the question (or, kept by id, just its id) and where it starts. */
