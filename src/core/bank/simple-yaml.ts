@@ -48,7 +48,7 @@ export function readSimpleYaml(src: Buffer, sink?: ItemSink): unknown {
   // The last line break ends the last line; it does not start an empty one.
   const broken = src[size - 1] === 10;
   const lines = scanLines(src, broken ? size - 1 : size);
-  const reader = new Reader(new Source(src, lines.ascii), lines.starts, lines.count, broken, sink);
+  const reader = new Reader(new Source(src, lines.highLines), lines.starts, lines.count, broken, sink);
   const first = reader.next();
   if (first === -1 || reader.ind !== 0) return undefined;
   const value = reader.block(0);
@@ -57,18 +57,21 @@ export function readSimpleYaml(src: Buffer, sink?: ItemSink): unknown {
 
 /**
  * Where each line of the first `body` bytes starts (line k runs from starts[k] to
- * starts[k + 1] - 1: offsets, not a string per line), how many lines there are, and whether
- * every byte is ASCII. A function of its own: V8 compiles its loop alone, and it stays compiled
- * from one file to the next.
+ * starts[k + 1] - 1: offsets, not a string per line), how many lines there are, and where the
+ * lines holding bytes other than ASCII start and end (pairs of offsets). A function of its own:
+ * V8 compiles its loop alone, and it stays compiled from one file to the next.
  */
-function scanLines(src: Buffer, body: number): { starts: Uint32Array; count: number; ascii: boolean } {
+function scanLines(src: Buffer, body: number): { starts: Uint32Array; count: number; highLines: number[] } {
   let starts = new Uint32Array(Math.max(64, body >> 5));
   let count = 1;
   let high = 0;
+  const highLines: number[] = [];
   for (let p = 0; p < body; p++) {
     const c = src[p]!;
     high |= c;
     if (c !== 10) continue;
+    if (high > 127) highLines.push(starts[count - 1]!, p);
+    high = 0;
     if (count + 1 >= starts.length) {
       const more = new Uint32Array(starts.length * 2);
       more.set(starts);
@@ -76,37 +79,47 @@ function scanLines(src: Buffer, body: number): { starts: Uint32Array; count: num
     }
     starts[count++] = p + 1;
   }
+  if (high > 127) highLines.push(starts[count - 1]!, body);
   starts[count] = body + 1;
-  return { starts, count, ascii: high < 128 };
+  return { starts, count, highLines };
 }
 
 /** The bytes of ASCII text decoded at once, as one string, for the values in them. */
 const WINDOW = 16 * 1024;
 
 /**
- * A file's bytes and the text of any run of them. An ASCII file (most banks) is decoded a window of
- * 16 KB at a time and its values are cut from that string: one call into Node for hundreds of
- * values instead of one each, which was the larger part of reading a value. Other files are
- * decoded value by value, as a UTF-8 character's bytes must be read together.
+ * A file's bytes and the text of any run of them. Runs of ASCII lines (most of a bank, often all)
+ * are decoded a window of up to 16 KB at a time and values are cut from that string: one call into
+ * Node for hundreds of values instead of one each, which was the larger part of reading a value. A
+ * value on a line with other characters is decoded on its own, as a UTF-8 character's bytes must
+ * be read together (a window ends before such a line).
  */
 class Source {
   private start = 0;
   private end = 0;
   private window = '';
+  /** The first of `highLines`' pairs that ends after `asked`, the start of the last run looked up. */
+  private next = 0;
+  private asked = 0;
   constructor(
     readonly bytes: Buffer,
-    private readonly ascii: boolean,
+    private readonly highLines: readonly number[],
   ) {}
 
   /** The text of bytes `from` to `to`. */
   text(from: number, to: number): string {
-    if (!this.ascii) return this.bytes.toString('utf8', from, to);
-    if (from < this.start || to > this.end) {
-      this.start = from;
-      this.end = Math.min(this.bytes.length, Math.max(to, from + WINDOW));
-      this.window = this.bytes.toString('latin1', this.start, this.end);
-    }
-    return this.window.slice(from - this.start, to - this.start);
+    if (from >= this.start && to <= this.end) return this.window.slice(from - this.start, to - this.start);
+    const high = this.highLines;
+    let k = from < this.asked ? 0 : this.next;
+    while (k < high.length && high[k + 1]! <= from) k += 2;
+    this.next = k;
+    this.asked = from;
+    const stop = k < high.length ? high[k]! : this.bytes.length;
+    if (stop < to) return this.bytes.toString('utf8', from, to);
+    this.start = from;
+    this.end = Math.min(stop, Math.max(to, from + WINDOW));
+    this.window = this.bytes.toString('latin1', from, this.end);
+    return this.window.slice(0, to - from);
   }
 }
 
