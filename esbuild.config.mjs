@@ -1,5 +1,7 @@
 // Bundles the CLI into dist/ at install time (npm's `prepare`): one entry file plus chunks that
-// commands load lazily, so start-up reads little. Native and browser modules stay external.
+// commands load lazily, so start-up reads little. better-sqlite3's JavaScript is bundled too (its
+// thirteen files were as many reads at each start of a command that opens the store); its compiled
+// addon stays in node_modules and is loaded by path (src/storage/store.ts). The browser stays external.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -43,7 +45,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', 'playwright-core'],
+  external: ['playwright-core'],
   plugins: [lazyChildProcess, globalProcess],
   chunkNames: 'chunks/[name]-[hash]',
   // `--version` prints this without reading package.json (src/main.ts).

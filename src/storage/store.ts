@@ -645,16 +645,21 @@ function prepareFolder(dir: string): void {
 }
 
 /**
- * better-sqlite3's compiled addon, found by its path. Without it the package looks the addon up
- * with the `bindings` package, which reads a stack trace and tries a dozen paths: ~3 ms of every
- * command that opens the store. Undefined, for that lookup, where the addon is not in its usual place.
+ * better-sqlite3's compiled addon, found by its path (its JavaScript is bundled into dist/, the
+ * addon stays in node_modules). The package's own lookup, the `bindings` package, reads a stack
+ * trace and tries a dozen paths (~3 ms), and from inside the bundle it would look in the wrong
+ * package; so a missing addon is a clear error instead.
  */
-function sqliteAddon(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined;
+function sqliteAddon(): string {
+  const require = createRequire(import.meta.url);
+  for (const build of ['Release', 'Debug']) {
+    try {
+      return require.resolve(`better-sqlite3/build/${build}/better_sqlite3.node`);
+    } catch {
+      // the next build
+    }
   }
+  throw new StoreError("better-sqlite3's compiled addon is missing (node_modules/better-sqlite3/build); run `npm rebuild better-sqlite3`");
 }
 
 /**
