@@ -11,12 +11,11 @@ const ID_LINES = /^([ \t]*(?:-[ \t]+)?)id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#
 
 /**
  * The fast path for a clean file (its UTF-8 bytes), with `load` reading the YAML (the simple
- * reader, or js-yaml):
- * both read large banks many times faster than the yaml package's document model. They give no
- * source positions beyond where the simple reader saw each question start, so this answers only
- * when the file loads and validates cleanly and every question's place is known (from the reader,
- * or else a line scan for its `id:`); for anything else (errors to locate, anchors, unusual
- * layouts) it gives undefined and `parseBankText` takes the located path.
+ * reader, or js-yaml): both read large banks many times faster than the yaml package's document
+ * model. They give no source positions beyond where the simple reader saw each question start, so
+ * this answers only when the file loads and validates cleanly and every question's place is known
+ * (from the reader, or else a line scan for its `id:`); for anything else (errors to locate,
+ * anchors, unusual layouts) it gives undefined and `parseBankText` takes the located path.
  * Validity is decided by the check compiled from the schema, so neither zod nor a YAML library
  * is loaded for a clean file (kept apart from `parse.ts` for that).
  */

@@ -158,8 +158,9 @@ class Reader {
   private topKey = '';
   /** How many mappings the current line is inside. */
   private depth = 0;
-  /** `count`: how many lines there are; `finalBreak`: the text ends with a line break. */
+  /** The file's bytes (`source.bytes`), which the reader scans. */
   readonly src: Buffer;
+  /** `count`: how many lines there are; `finalBreak`: the text ends with a line break. */
   constructor(
     readonly source: Source,
     readonly starts: Uint32Array,
