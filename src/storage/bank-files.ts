@@ -202,12 +202,15 @@ async function parseLazily(files: readonly string[], cwd: string, keep: Keep = '
       out.set(file, read);
       continue;
     }
-    // The simple reader takes the bytes; only a file it cannot take is decoded, for the parsers.
-    let parsed = parseCleanBank(read.bytes, read.shown, readSimpleYaml, keep);
+    // The simple reader takes the bytes; only a file it does not take is decoded, for the parsers,
+    // which try js-yaml only when the reader declined the file (a file it read but that failed the
+    // check goes straight to the located parse).
+    let declined = false;
+    let parsed = parseCleanBank(read.bytes, read.shown, (src, sink) => readSimpleYaml(src, sink) ?? void (declined = true), keep);
     if (!parsed) {
       const text = read.bytes.toString('utf8');
       parseBankText ??= (await import('../core/bank/parse.js')).parseBankText;
-      parsed = parseBankText(text, read.shown);
+      parsed = parseBankText(text, read.shown, declined ? 'js-yaml' : 'none');
     }
     out.set(file, parsed);
   }

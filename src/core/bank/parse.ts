@@ -122,17 +122,25 @@ function allowedKeysFor(kind: FileKind): (path: Path) => string[] {
 }
 
 /**
+ * How much of the fast path is left to try on a file: all of it; js-yaml alone, when the simple
+ * reader already declined the file; or none, when the file was read and failed the compiled check
+ * (js-yaml would read the same data and fail it again).
+ */
+export type FastPath = 'simple-reader' | 'js-yaml' | 'none';
+
+/**
  * Parses one bank, glossary or ask-the-interviewer file from its text. Never throws: a broken
  * file gives `kind: 'invalid'` or a partial result, with every problem located by line and column.
+ * `fast` says what a caller that has already tried the fast path leaves of it.
  */
-export function parseBankText(text: string, file: string): ParsedFile {
+export function parseBankText(text: string, file: string, fast: FastPath = 'simple-reader'): ParsedFile {
   const invalid = (issues: Issue[]): ParsedFile => ({ kind: 'invalid', file, issues });
   const at = (line: number, col: number, message: string, path = ''): Issue => ({ file, line, col, path, message });
 
   if (text.trim() === '') return invalid([at(1, 1, 'file is empty: a bank needs a `questions:` list')]);
 
-  const fast = parseFast(text, file);
-  if (fast) return fast;
+  const clean = fast === 'none' ? undefined : parseFast(text, file, fast);
+  if (clean) return clean;
 
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -194,8 +202,9 @@ export function parseBankText(text: string, file: string): ParsedFile {
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][A-Za-z0-9_]/;
 
 /** The fast path: the simple reader, or js-yaml for YAML outside its subset without anchors. */
-function parseFast(text: string, file: string): ParsedFile | undefined {
-  return parseCleanBank(Buffer.from(text, 'utf8'), file, (src, sink) => readSimpleYaml(src, sink) ?? (ANCHOR_OR_ALIAS.test(text) ? undefined : fastLoad(text, { schema: CORE_SCHEMA })));
+function parseFast(text: string, file: string, from: 'simple-reader' | 'js-yaml'): ParsedFile | undefined {
+  const jsYaml = () => (ANCHOR_OR_ALIAS.test(text) ? undefined : fastLoad(text, { schema: CORE_SCHEMA }));
+  return parseCleanBank(Buffer.from(text, 'utf8'), file, from === 'js-yaml' ? jsYaml : (src, sink) => readSimpleYaml(src, sink) ?? jsYaml());
 }
 
 /** The ids (with locations) of the questions in a file that failed validation, for duplicate checks. */

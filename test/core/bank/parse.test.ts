@@ -103,6 +103,23 @@ describe('parseBankText', () => {
   });
 });
 
+describe('parseBankText after a caller tried the fast path', () => {
+  it('gives what a full parse gives, whatever of the fast path is left to it', () => {
+    const files = [
+      bank(q()),
+      bank(`${q()}  - id: q-two\n    topics: [slo]\n    difficulty: 1\n`),
+      bank(q('    keypoints: [typo]\n')),
+      `category: definitions\r\nquestions:\r\n${q().replace(/\n/g, '\r\n')}`,
+      readFileSync(join(ROOT, 'questions', 'definitions.yaml'), 'utf8'),
+    ];
+    for (const text of files) {
+      const full = parseBankText(text, 'b.yaml');
+      expect(parseBankText(text, 'b.yaml', 'js-yaml'), text.slice(0, 80)).toEqual(full);
+      expect(parseBankText(text, 'b.yaml', 'none'), text.slice(0, 80)).toEqual(full);
+    }
+  });
+});
+
 describe('where the clean-file path places questions', () => {
   const located = (text: string) => {
     const counter = new LineCounter();
