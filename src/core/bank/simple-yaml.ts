@@ -26,7 +26,7 @@ const WORD_LIKE = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes
 const INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 /** Starts a plain scalar may not have: an indicator, or `-`, `?`, `:` before a space or the end. */
 const INDICATOR = /^(?:[,\]{}#&*!|>%@`]|[-?:](?: |$))/;
-/** The escapes a double-quoted scalar may use besides `\uXXXX`, by the code of the letter after `\`. */
+/** The escapes a double-quoted scalar may use (besides `\u` and four hex digits), by the code of the letter after `\`. */
 const ESCAPES: Readonly<Record<number, string>> = { 92: '\\', 34: '"', 47: '/', 110: '\n', 116: '\t' };
 
 /**

@@ -115,8 +115,6 @@ export const FILE_KINDS = {
   ask_the_interviewer: askFileSchema,
 } as const satisfies Record<FileKind, z.ZodType>;
 
-const JSON_SCHEMA_OPTIONS = { io: 'input', target: 'draft-2020-12' } as const;
-
 /**
  * Each kind's JSON Schema, which `check-file.generated.js` is compiled from. In draft 7: ajv's code
  * for it has none of 2020-12's dynamic-anchor and evaluated-property bookkeeping, and checks a
@@ -124,17 +122,17 @@ const JSON_SCHEMA_OPTIONS = { io: 'input', target: 'draft-2020-12' } as const;
  * compiled check to zod's verdicts).
  */
 export function fileJsonSchemas(): Record<FileKind, Record<string, unknown>> {
-  const options = { io: 'input', target: 'draft-7' } as const;
+  const draft7 = { io: 'input', target: 'draft-7' } as const;
   return {
-    questions: z.toJSONSchema(bankFileSchema, options),
-    glossary: z.toJSONSchema(glossaryFileSchema, options),
-    ask_the_interviewer: z.toJSONSchema(askFileSchema, options),
+    questions: z.toJSONSchema(bankFileSchema, draft7),
+    glossary: z.toJSONSchema(glossaryFileSchema, draft7),
+    ask_the_interviewer: z.toJSONSchema(askFileSchema, draft7),
   };
 }
 
 /** The JSON Schema for bank files, as editors read it through the yaml-language-server modeline. */
 export function bankJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(z.union([bankFileSchema, glossaryFileSchema, askFileSchema]), JSON_SCHEMA_OPTIONS) as Record<string, unknown>;
+  const schema = z.toJSONSchema(z.union([bankFileSchema, glossaryFileSchema, askFileSchema]), { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
   return {
     ...schema,
     $id: 'https://github.com/sre-drill/sre-drill/questions/schema.json',
