@@ -4,7 +4,7 @@ import { CATEGORIES, DIFFICULTY_NAMES, type Question } from '../core/bank/schema
 import { BankError, EXIT } from '../core/errors.js';
 import { displayPath, validateBanks } from '../storage/bank-files.js';
 import { sanitise, sanitiseLine } from '../ui/sanitise.js';
-import { table, wrap } from '../ui/table.js';
+import { plural, table, wrap } from '../ui/table.js';
 import type { Theme } from '../ui/theme.js';
 import type { Context } from './context.js';
 
@@ -65,7 +65,7 @@ export async function banksValidate(ctx: Context, opts: JsonOpt, args: string[])
     return v.issues.length ? EXIT.usage : EXIT.ok;
   }
   if (v.issues.length) throw new BankError(v.issues);
-  ctx.out(`${ctx.theme.c.green('✓')} ${v.files} file${v.files === 1 ? '' : 's'}, ${v.questions} question${v.questions === 1 ? '' : 's'}: no problems found`);
+  ctx.out(`${ctx.theme.c.green('✓')} ${plural(v.files, 'file')}, ${plural(v.questions, 'question')}: no problems found`);
   return EXIT.ok;
 }
 

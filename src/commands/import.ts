@@ -5,6 +5,7 @@ import { EXIT, UsageError } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../storage/migrations.js';
 import type { Context } from './context.js';
 import { openContextStore } from './open-store.js';
+import { plural } from '../ui/table.js';
 
 /**
  * `sre-drill import FILE`: merges a `sre-drill export --format json` file into the store.
@@ -35,6 +36,3 @@ export async function importCommand(ctx: Context, _opts: unknown, args: string[]
   }
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

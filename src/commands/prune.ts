@@ -1,5 +1,5 @@
 import { EXIT } from '../core/errors.js';
-import { table } from '../ui/table.js';
+import { plural, table } from '../ui/table.js';
 import type { Context } from './context.js';
 import { openContextStore } from './open-store.js';
 
@@ -31,8 +31,8 @@ export async function prune(ctx: Context, opts: PruneOptions): Promise<number> {
     ctx.out([
       ...table(['question', 'attempts', 'card', 'last answered'], rows, ctx.io.stdout.columns ?? 100, ctx.theme.c.bold),
       opts.dryRun
-        ? `${orphans.length} question${orphans.length === 1 ? '' : 's'} no longer in the banks; run without --dry-run to remove ${orphans.filter((o) => o.hasCard).length} card(s) (attempts and ratings are kept).`
-        : `Removed ${removed} card${removed === 1 ? '' : 's'} of questions no longer in the banks; their attempts and ratings are kept.`,
+        ? `${plural(orphans.length, 'question')} no longer in the banks; run without --dry-run to remove ${orphans.filter((o) => o.hasCard).length} card(s) (attempts and ratings are kept).`
+        : `Removed ${plural(removed, 'card')} of questions no longer in the banks; their attempts and ratings are kept.`,
     ]);
     return EXIT.ok;
   } finally {

@@ -28,7 +28,7 @@ import { MOCK_LOOPS, plan, type MockFormat, type SessionPlan } from '../core/ses
 import type { SessionDraft, StoredSession, Store } from '../storage/store.js';
 import { PromptCancelled } from '../ui/prompts/cancelled.js';
 import { sanitise, sanitiseLine } from '../ui/sanitise.js';
-import { wrap } from '../ui/table.js';
+import { plural, wrap } from '../ui/table.js';
 import type { SessionUi } from '../ui/session-ui.js';
 import type { Context } from './context.js';
 import { contextSettings, dayStart, openContextStore } from './open-store.js';
@@ -237,8 +237,8 @@ async function drive(ctxIn: Context, store: Store, catalog: Catalog, input: Driv
   const total = saved.plan.items.length;
   const title =
     kind === 'mock'
-      ? `Mock interview: ${MOCK_LOOPS[saved.plan.format ?? 'phone'].title}, ${total} question${total === 1 ? '' : 's'}, ${formatClock((saved.plan.overallLimit ?? 0) * 1000)} on the clock. No feedback until the end.`
-      : `${kind === 'review' ? 'Review' : 'Drill'}: ${total} question${total === 1 ? '' : 's'}.`;
+      ? `Mock interview: ${MOCK_LOOPS[saved.plan.format ?? 'phone'].title}, ${plural(total, 'question')}, ${formatClock((saved.plan.overallLimit ?? 0) * 1000)} on the clock. No feedback until the end.`
+      : `${kind === 'review' ? 'Review' : 'Drill'}: ${plural(total, 'question')}.`;
   ctx.out(wrap(title, cols).map((l) => ctx.theme.c.bold(l)));
 
   try {
@@ -385,7 +385,7 @@ async function drive(ctxIn: Context, store: Store, catalog: Catalog, input: Driv
 
 /** Pauses are kept with the answer, so a report can tell a paused answer from a straight one. */
 function pausedNote(pauses: number): string {
-  return pauses > 0 ? `Paused ${pauses} time${pauses === 1 ? '' : 's'} (clock stopped).` : '';
+  return pauses > 0 ? `Paused ${plural(pauses, 'time')} (clock stopped).` : '';
 }
 
 function headingOf(state: EngineState, q: Question, total: number): string {

@@ -1,3 +1,8 @@
+/** `1 question`, `2 questions`: a count and its noun, plural when it is not one. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Display width of a string, ignoring colour codes; wide (CJK, emoji) characters count as 2. */
 export function width(text: string): number {
   // eslint-disable-next-line no-control-regex
