@@ -344,6 +344,9 @@ interface Coverage {
 
 const nothing = (): Coverage => ({ cov: 0, damp: 1, used: [], distinct: false });
 
+/** An occurrence's damping towards a phrase: none towards a key point that is itself a list of terms. */
+const damping = (phrase: Phrase, occ: Occurrence): number => (phrase.termList ? 1 : occ.damp);
+
 /** The weighted share of a phrase's units present (not negated) in the best two-sentence window. */
 function coverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
   if (phrase.total <= 0) return nothing();
@@ -361,7 +364,7 @@ function coverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
         // An answer that rejects an idea ("I would not roll back") does not make it. The other way
         // round is left alone: answers often say positively what a point says with a negation.
         if (occ.negated && !u.negated) continue;
-        const v = (phrase.termList ? 1 : occ.damp) * credit;
+        const v = damping(phrase, occ) * credit;
         const cur = best.get(occ.sentence);
         if (!cur || v > cur.v) best.set(occ.sentence, { v, occ });
         if (v > top) top = v;
@@ -431,7 +434,7 @@ function phraseCoverage(phrase: Phrase, answer: AnalysedAnswer): Coverage {
       const credit = k === u.soft ? PREFIX_CREDIT : 1;
       for (const occ of answer.postings.get(k) ?? []) {
         if (occ.negated && !u.negated) continue;
-        hits.push({ unit, v: (phrase.termList ? 1 : occ.damp) * credit, occ });
+        hits.push({ unit, v: damping(phrase, occ) * credit, occ });
       }
     }
   });
