@@ -17,13 +17,26 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Temp folders made by the test file that loaded this module, removed when it ends (vitest's
+ * workers end without a process 'exit' event, and a hook registered inside a running test never runs).
+ */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp folder, removed when the test file ends. */
+export function tempDir(prefix = 'sre-drill-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** An empty config folder, so a developer's own config.yaml (extra banks, strictness) never leaks in. */
-const NO_CONFIG = mkdtempSync(join(tmpdir(), 'sre-drill-noconfig-'));
+const NO_CONFIG = tempDir('sre-drill-noconfig-');
 // Readable by the unprivileged user some tests run the CLI as.
 chmodSync(NO_CONFIG, 0o755);
-// Removed when the test file that loaded this module is done (vitest's workers end without an
-// 'exit' event, which left one folder behind per test file and run).
-afterAll(() => rmSync(NO_CONFIG, { recursive: true, force: true }));
 
 /** A clean environment: no colour, no user data folder, no user config, no debug. */
 export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -58,18 +71,3 @@ export function spawnCli(argv: string[], opts: { input?: string; env?: NodeJS.Pr
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Temp folders made by this test file, removed when it ends. */
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/**
- * A temp folder, removed when the test file ends. (Registering an afterEach hook from inside a
- * running test, as this did, never ran it: every test run left some two hundred folders behind.)
- */
-export function tempDir(prefix = 'sre-drill-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
