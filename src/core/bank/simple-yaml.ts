@@ -143,12 +143,10 @@ class Reader {
   /** The current line. */
   i = 0;
   /**
-   * What `next` found, kept until the reader moves: that line's index (or -1 at the end), where
-   * it starts, where it ends (its line break, or the end of the text) and its indentation. Every
-   * line is looked at several times (is it blank, how far is it indented, does it continue the
-   * value before it); this measures it once.
+   * What `next` found, kept until the reader moves: where that line starts, where it ends (its
+   * line break, or the end of the text) and its indentation. Every line is looked at several times
+   * (is it blank, how far is it indented, does it continue the value before it); this measures it once.
    */
-  at = -1;
   s = 0;
   e = 0;
   ind = 0;
@@ -184,7 +182,7 @@ class Reader {
    * the end; `s`, `e` and `ind` describe it.
    */
   next(): number {
-    if (this.from === this.i) return this.at;
+    if (this.from === this.i) return this.i < this.count ? this.i : -1;
     const { src, starts, count } = this;
     let i = this.i;
     for (; i < count; i++) {
@@ -201,8 +199,7 @@ class Reader {
     }
     this.i = i;
     this.from = i;
-    this.at = i < count ? i : -1;
-    return this.at;
+    return i < count ? i : -1;
   }
 
   /** The mapping or sequence whose lines start at column `indent`, on the line `next` found. */
